@@ -1,0 +1,64 @@
+import type { Language } from '@shared/i18n';
+import type { Config } from '../../config';
+import type { Db, DbHandle } from '../db/client';
+import type { Scope } from '../auth/scope';
+import type { Notifier } from '../notify/notify';
+
+export type Actor = {
+  userId: string | null;
+  username: string | null;
+  displayName: string;
+  kind: 'staff' | 'resident' | 'landlord' | 'anonymous' | 'system';
+  roles: string[];
+  permissions: string[];
+  divisionCode: string | null;
+  department: string | null;
+  sessionId: string | null;
+  csrfToken: string | null;
+};
+
+/** What every service function receives first: who is asking, from where, and the platform handles. */
+export type Ctx = {
+  db: Db;
+  dbHandle: DbHandle;
+  config: Config;
+  notifier: Notifier;
+  actor: Actor;
+  scope: Scope;
+  lang: Language;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  now: () => Date;
+};
+
+export const ANONYMOUS: Actor = {
+  userId: null,
+  username: null,
+  displayName: 'anonymous',
+  kind: 'anonymous',
+  roles: [],
+  permissions: [],
+  divisionCode: null,
+  department: null,
+  sessionId: null,
+  csrfToken: null,
+};
+
+/** The actor for work the system does by itself (start-up, seeding, jobs, the CLI). */
+export function systemActor(name = 'system'): Actor {
+  return { ...ANONYMOUS, displayName: name, kind: 'system' };
+}
+
+/** Route config: every route names the permission it needs, or `session` (any logged-in user), or is public. */
+export type RouteAccess = { permission?: string; public?: boolean; bodyLimit?: number };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+  interface FastifyContextConfig {
+    permission?: string;
+    public?: boolean;
+  }
+}

@@ -1,0 +1,86 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorParams, type FieldIssue } from '@shared/errors';
+import { translate } from '@shared/i18n';
+
+/** The reply body for an error code, in both languages. */
+export function errorBody(code: ErrorCode, params: ErrorParams, requestId: string, issues?: FieldIssue[]): ErrorBody {
+  return {
+    code,
+    message: translate('zh-CN', `errors:${code}`, params),
+    messageEn: translate('en', `errors:${code}`, params),
+    params,
+    ...(issues ? { issues } : {}),
+    requestId,
+  };
+}
+
+function sendError(reply: FastifyReply, code: ErrorCode, params: ErrorParams, issues?: FieldIssue[]) {
+  return reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(errorBody(code, params, reply.request.id, issues));
+}
+
+type RawIssue = { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown> };
+
+/** One field's problem, with the path in dotted form and a message in each language. */
+function fieldIssue(issue: RawIssue, part: string): FieldIssue {
+  const path = [part, ...(issue.instancePath ?? '').split('/').filter(Boolean)].join('.');
+  const message = issue.message ?? '';
+  const params = issue.params ?? {};
+  let key = `errors:validation.${issue.keyword ?? 'custom'}`;
+  if (message.startsWith('errors:')) key = message;
+  else if (issue.keyword === 'invalid_type' && /received undefined/.test(message)) key = 'errors:validation.required';
+  const values: ErrorParams = {
+    expected: String(params.expected ?? ''),
+    minimum: String(params.minimum ?? ''),
+    maximum: String(params.maximum ?? ''),
+    keys: Array.isArray(params.keys) ? params.keys.join(', ') : '',
+    reason: '',
+  };
+  const code = issue.keyword ?? 'custom';
+  let zh = translate('zh-CN', key, values);
+  let en = translate('en', key, values);
+  if (zh === key) {
+    zh = translate('zh-CN', 'errors:validation.custom');
+    en = translate('en', 'errors:validation.custom');
+  }
+  return { path, code, message: zh, messageEn: en };
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, 'app error');
+      return sendError(reply, error.code, error.params);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = (error as FastifyError).validationContext ?? 'body';
+      return sendError(reply, 'VALIDATION_FAILED', {}, error.validation.map((issue) => fieldIssue(issue as RawIssue, part)));
+    }
+    const fastifyError = error as FastifyError;
+    switch (fastifyError.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(reply, 'REQUEST_TOO_LARGE', { limit: '1 MB' });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(request.headers['content-type'] ?? '') });
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, 'REQUEST_MALFORMED', { reason: 'empty JSON body / 请求体为空' });
+      default:
+        break;
+    }
+    if (fastifyError.validation) {
+      return sendError(reply, 'VALIDATION_FAILED', {}, fastifyError.validation.map((issue) => fieldIssue(issue as RawIssue, fastifyError.validationContext ?? 'body')));
+    }
+    const status = fastifyError.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      if (status === 413) return sendError(reply, 'REQUEST_TOO_LARGE', { limit: '1 MB' });
+      if (status === 415) return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(request.headers['content-type'] ?? '') });
+      if (status === 429) return sendError(reply, 'RATE_LIMITED', { seconds: 60 });
+      // JSON syntax errors and other client mistakes found by Fastify before our code runs.
+      return sendError(reply, 'REQUEST_MALFORMED', { reason: fastifyError.message.slice(0, 200) });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, 'INTERNAL', { requestId: request.id });
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(reply, 'ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0]!.slice(0, 200) }));
+}

@@ -1,0 +1,26 @@
+import type { OutboxPage } from '@shared/admin/admin.schema';
+import type { Ctx } from '../http/context';
+import * as repo from './notify.repo';
+
+/**
+ * Lists the message outbox. With the development provider nothing is really sent, so the codes are shown
+ * to let a tester log in; with a real provider login codes are hidden.
+ */
+export async function listOutbox(ctx: Ctx, query: { page: number; pageSize: number; recipient?: string | undefined }): Promise<OutboxPage> {
+  const { rows, total } = await repo.listOutbox(ctx.db, query);
+  const showCodes = ctx.notifier.provider.name === 'dev';
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      recipient: row.recipient,
+      template: row.template,
+      body: showCodes || row.template !== 'auth.sms-code' ? row.body : row.body.replace(/\d{6}/, '******'),
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

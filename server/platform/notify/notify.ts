@@ -1,0 +1,127 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import type { Db, Tx } from '../db/client';
+import { notifyOutbox } from './notify.tables';
+
+/** Message templates (Chinese, as SMS in the city go out); `{{name}}` is filled from params. */
+export const TEMPLATES = {
+  'auth.sms-code': '【安居】您的验证码是 {{code}}，{{minutes}} 分钟内有效，请勿告诉他人。',
+  'auth.welcome': '欢迎使用安居居民服务。',
+} as const satisfies Record<string, string>;
+export type TemplateName = keyof typeof TEMPLATES;
+
+export type SmsProvider = { name: string; send(to: string, body: string): Promise<void> };
+
+export type Message = {
+  channel: 'sms' | 'inbox';
+  recipient: string;
+  userId?: string | null;
+  template: TemplateName;
+  params: Record<string, string | number>;
+  /** A message with the same key is stored once, however often the work that sends it runs. */
+  dedupeKey?: string;
+};
+
+export type Notifier = {
+  provider: SmsProvider;
+  /** Queues a message in the caller's transaction; it is sent after commit. Returns false when the dedupe key was seen. */
+  enqueue(tx: Tx, message: Message): Promise<boolean>;
+  /** Sends what is pending now (also runs on a timer). */
+  dispatch(): Promise<number>;
+};
+
+export function render(template: TemplateName, params: Record<string, string | number>): string {
+  return TEMPLATES[template].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** The development provider: sends nothing, writes the text to the log; the outbox page shows it. */
+export function devSmsProvider(logger?: Logger): SmsProvider {
+  return {
+    name: 'dev',
+    send(to, body) {
+      logger?.info({ to, body }, 'sms (dev provider, not sent)');
+      return Promise.resolve();
+    },
+  };
+}
+
+/** A provider that POSTs `{ to, body }` as JSON to a gateway, with a bearer token when one is configured. */
+export function httpSmsProvider(url: string, token: string | undefined): SmsProvider {
+  return {
+    name: 'http',
+    async send(to, body) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ to, body }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`SMS gateway answered ${response.status}`);
+    },
+  };
+}
+
+export function smsProviderFor(config: Config, logger?: Logger): SmsProvider {
+  return config.sms.provider === 'http' && config.sms.url ? httpSmsProvider(config.sms.url, config.sms.token) : devSmsProvider(logger);
+}
+
+export function createNotifier(db: Db, provider: SmsProvider, logger?: Logger): Notifier {
+  let running: Promise<number> | null = null;
+
+  async function dispatchOnce(): Promise<number> {
+    const pending = await db
+      .select()
+      .from(notifyOutbox)
+      .where(and(eq(notifyOutbox.status, 'pending'), eq(notifyOutbox.channel, 'sms'), sql`${notifyOutbox.attempts} < 5`))
+      .orderBy(asc(notifyOutbox.createdAt))
+      .limit(50);
+    let sent = 0;
+    for (const message of pending) {
+      try {
+        await provider.send(message.recipient, message.body);
+        await db.update(notifyOutbox).set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1 }).where(eq(notifyOutbox.id, message.id));
+        sent += 1;
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        await db
+          .update(notifyOutbox)
+          .set({ attempts, status: attempts >= 5 ? 'failed' : 'pending', error: String(error) })
+          .where(eq(notifyOutbox.id, message.id));
+        logger?.warn({ err: error, id: message.id }, 'sms not sent');
+      }
+    }
+    return sent;
+  }
+
+  return {
+    provider,
+    async enqueue(tx, message) {
+      const inserted = await tx
+        .insert(notifyOutbox)
+        .values({
+          channel: message.channel,
+          recipient: message.recipient,
+          userId: message.userId ?? null,
+          template: message.template,
+          params: message.params,
+          body: render(message.template, message.params),
+          // In-app messages are delivered by being stored.
+          status: message.channel === 'inbox' ? 'sent' : 'pending',
+          sentAt: message.channel === 'inbox' ? new Date() : null,
+          dedupeKey: message.dedupeKey ?? null,
+        })
+        .onConflictDoNothing({ target: notifyOutbox.dedupeKey })
+        .returning({ id: notifyOutbox.id });
+      return inserted.length > 0;
+    },
+    dispatch() {
+      // One dispatch at a time; callers that arrive meanwhile share its result.
+      running ??= dispatchOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
+

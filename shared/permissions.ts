@@ -1,0 +1,57 @@
+import type { DivisionLevel } from './kernel/division-code';
+
+/** Every permission of Anju, `<module>.<verb>`. The role → permission table is data; these are the ids it may hold. */
+export const PERMISSIONS = [
+  'divisions.read',
+  'divisions.manage',
+  'admin.users',
+  'admin.roles',
+  'audit.read',
+  'notify.outbox',
+  'portal.use',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+export const DEPARTMENTS = [
+  'public_security',
+  'hrss',
+  'education',
+  'housing',
+  'tax',
+  'civil_affairs',
+  'health',
+  'housing_fund',
+  'science_technology',
+] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+export type RoleDefinition = {
+  code: string;
+  /** The jurisdiction level a holder of this role sits at; `any` for roles not tied to one. */
+  level: DivisionLevel | 'any';
+  kind: 'staff' | 'resident' | 'landlord';
+  department?: boolean;
+  permissions: Permission[];
+};
+
+/** Built-in roles and their default permissions; a city admin edits the permissions in the console. */
+export const BUILTIN_ROLES: RoleDefinition[] = [
+  { code: 'city_admin', level: 'city', kind: 'staff',
+    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox'] },
+  { code: 'district_officer', level: 'district', kind: 'staff', permissions: ['divisions.read', 'divisions.manage', 'admin.users'] },
+  { code: 'street_officer', level: 'street', kind: 'staff', permissions: ['divisions.read', 'divisions.manage'] },
+  { code: 'community_officer', level: 'community', kind: 'staff', permissions: ['divisions.read', 'divisions.manage'] },
+  { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read'] },
+  { code: 'dept_reviewer', level: 'any', kind: 'staff', department: true, permissions: ['divisions.read'] },
+  { code: 'auditor', level: 'city', kind: 'staff', permissions: ['divisions.read', 'audit.read'] },
+  { code: 'resident', level: 'any', kind: 'resident', permissions: ['portal.use'] },
+  { code: 'landlord', level: 'any', kind: 'landlord', permissions: ['portal.use'] },
+];
+
+export function builtinRole(code: string): RoleDefinition | undefined {
+  return BUILTIN_ROLES.find((role) => role.code === code);
+}

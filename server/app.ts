@@ -8,7 +8,7 @@ import type { Config } from './config';
 import type { DbHandle } from './platform/db/client';
 import type { Notifier } from './platform/notify/notify';
 import { installContext } from './platform/http/guard';
-import { errorBody, installErrorHandling } from './platform/http/error-handler';
+import { installErrorHandling, installNotFound } from './platform/http/error-handler';
 import { installOpenApi } from './platform/http/openapi';
 import { installWeb, WEB_DIST } from './platform/http/static';
 import { authRoutes } from './platform/auth/auth.routes';
@@ -87,12 +87,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { anjuR
   for (const module of MODULES) await app.register(module.routes, { prefix: module.prefix });
 
   const web = deps.serveWeb !== false && (await installWeb(app));
-  if (web) {
-    // Client-side routes: any GET outside /api that is not a file answers the app's index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html', WEB_DIST, { maxAge: 0 });
-      return reply.code(404).send(errorBody('ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0]!.slice(0, 200) }, request.id));
-    });
-  }
+  installNotFound(app, web ? { file: 'index.html', root: WEB_DIST } : null);
   return app;
 }

@@ -1,12 +1,12 @@
 import { and, count, desc, eq, exists, ilike, or, sql } from 'drizzle-orm';
 import type { UserListQuery } from '@shared/admin/admin.schema';
 import type { Executor, Tx } from '../db/client';
-import { divisions } from '../divisions/divisions.tables';
 import { inScope, type Scope } from './scope';
 import { userRoles, users } from './auth.tables';
 
-const roleList = sql<string[]>`coalesce((select array_agg(ur.role_code order by ur.role_code) from ${userRoles} ur where ur.user_id = ${users.id}), '{}')`;
-const divisionName = sql<string | null>`(select d.name from ${divisions} d where d.code = ${users.divisionCode})`;
+// Qualified by hand so that the subqueries always mean the outer user row.
+const roleList = sql<string[]>`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = "users"."id"), '{}')`;
+const divisionName = sql<string | null>`(select d.name from divisions d where d.code = "users"."division_code")`;
 
 const listColumns = {
   id: users.id,

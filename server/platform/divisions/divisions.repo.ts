@@ -17,7 +17,8 @@ export async function listPath(tx: Executor, code: string): Promise<DivisionRow[
   return rows.sort((a, b) => a.code.length - b.code.length);
 }
 
-const childCount = sql<number>`(select count(*)::int from ${divisions} c where c.parent_code = ${divisions.code})`;
+// Qualified by hand: inside the subquery an unqualified "code" would mean the child's own column.
+const childCount = sql<number>`(select count(*)::int from divisions c where c.parent_code = "divisions"."code")`;
 
 /** Children of `parent` inside `scope`, with how many children each has. */
 export async function listChildren(tx: Executor, scope: Scope, parent: string) {

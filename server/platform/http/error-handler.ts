@@ -81,6 +81,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 'INTERNAL', { requestId: request.id });
   });
+}
 
-  app.setNotFoundHandler((request, reply) => sendError(reply, 'ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0]!.slice(0, 200) }));
+/** Unknown API routes answer a JSON 404; with the web app built, other GETs get its index.html (client-side routes). */
+export function installNotFound(app: FastifyInstance, spaIndex: { file: string; root: string } | null): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (spaIndex && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile(spaIndex.file, spaIndex.root, { maxAge: 0 });
+    return sendError(reply, 'ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0]!.slice(0, 200) });
+  });
 }

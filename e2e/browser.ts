@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'Anju@2026';
+const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A new page; `mobile` gives a phone-sized viewport. Language starts as Chinese. */
+export async function newPage(browser: Browser, options: { mobile?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'zh-CN',
+    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },
+    deviceScaleFactor: 1,
+    isMobile: options.mobile ?? false,
+    hasTouch: options.mobile ?? false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Logs a staff member in through the login form and waits for the console. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Log in/ }).click();
+  await page.getByTestId('console-menu').waitFor();
+}
+
+/** The texts of the console's menu entries. */
+export async function menuItems(page: Page): Promise<string[]> {
+  return (await page.getByTestId('console-menu').locator('.ant-menu-title-content').allTextContents()).map((text) => text.trim());
+}
+
+/** Calls the API as a staff user from the test process (for fixtures the UI does not need to show). */
+export async function apiAs(username: string) {
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return {
+    async get<T>(url: string): Promise<T> {
+      const response = await fetch(`${baseUrl()}${url}`, { headers: { cookie } });
+      if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
+      return (await response.json()) as T;
+    },
+    async post<T>(url: string, body: unknown): Promise<T> {
+      const response = await fetch(`${baseUrl()}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+  };
+}

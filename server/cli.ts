@@ -1,0 +1,172 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from './config';
+import { seedDemo } from './demo/seed';
+import { openDb, type DbHandle } from './platform/db/client';
+import { migrate } from './platform/db/migrate';
+import { prepareReferenceData } from './platform/bootstrap';
+import { loadCity } from './platform/divisions/divisions.service';
+import { verifyChain } from './platform/audit/audit';
+import { createUser } from './platform/auth/users.service';
+import { createNotifier, devSmsProvider } from './platform/notify/notify';
+import { systemActor, type Ctx } from './platform/http/context';
+import { AppError } from '@shared/errors';
+import { translate } from '@shared/i18n';
+import { PERMISSIONS } from '@shared/permissions';
+
+const config = loadConfig();
+const pgliteDir = path.join(config.dataDir, 'pglite');
+
+async function withDb<T>(work: (handle: DbHandle) => Promise<T>): Promise<T> {
+  const handle = await openDb({ url: config.databaseUrl, dataDir: pgliteDir });
+  try {
+    await migrate(handle);
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function bar(label: string): SingleBar {
+  return new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} {step}`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+}
+
+function systemCtx(handle: DbHandle): Ctx {
+  return {
+    db: handle.db, dbHandle: handle, config, notifier: createNotifier(handle.db, devSmsProvider()),
+    actor: { ...systemActor('cli'), permissions: [...PERMISSIONS] }, scope: { root: '' },
+    lang: 'zh-CN', requestId: randomUUID(), ip: null, userAgent: 'anju-cli', now: () => new Date(),
+  };
+}
+
+const program = new Command('anju').description('Anju (安居) command line').showHelpAfterError();
+
+program.command('migrate').description('apply database migrations').action(() =>
+  withDb(async (handle) => {
+    console.log(`migrated (${handle.kind})`);
+  }),
+);
+
+program
+  .command('seed')
+  .description('load reference data, and with --demo the demo city')
+  .option('--demo', 'load the demo city: grids and one user per role')
+  .action((options: { demo?: boolean }) =>
+    withDb(async (handle) => {
+      await prepareReferenceData(handle.db, config.city);
+      if (!options.demo) return console.log('reference data ready');
+      const progress = bar('demo');
+      progress.start(1, 0, { step: '' });
+      const result = await seedDemo(handle.db, config.city, (step, done, total) => {
+        progress.setTotal(total);
+        progress.update(done, { step });
+      });
+      progress.stop();
+      console.log(`demo city ready: ${result.users} users and ${result.grids} grids added (password Anju@2026)`);
+    }),
+  );
+
+const divisions = program.command('divisions').description('administrative divisions');
+divisions
+  .command('load <city>')
+  .description('load a city (e.g. 440600 for Foshan) from the vendored division data')
+  .action((city: string) =>
+    withDb(async (handle) => {
+      const result = await loadCity(handle.db, systemCtx(handle), city);
+      console.log(`city ${result.city}: ${result.total} divisions, ${result.added} new`);
+    }),
+  );
+
+const users = program.command('users').description('user accounts');
+users
+  .command('create')
+  .description('create a staff account')
+  .requiredOption('--username <name>')
+  .requiredOption('--name <displayName>')
+  .requiredOption('--role <role...>', 'one or more roles, e.g. city_admin')
+  .requiredOption('--division <code>', 'jurisdiction code, e.g. 4401 or 440106')
+  .option('--department <department>')
+  .option('--password <password>', 'initial password; a random one is printed when omitted')
+  .action((options: { username: string; name: string; role: string[]; division: string; department?: string; password?: string }) =>
+    withDb(async (handle) => {
+      const password = options.password ?? `Aj-${randomBytes(9).toString('base64url')}`;
+      const user = await createUser(systemCtx(handle), {
+        username: options.username, displayName: options.name, password, roles: options.role, divisionCode: options.division,
+        ...(options.department ? { department: options.department as never } : {}),
+      });
+      console.log(`created ${user.username} (${user.roles.join(', ')}) at ${user.divisionName ?? user.divisionCode}`);
+      if (!options.password) console.log(`initial password: ${password}`);
+    }),
+  );
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description('check the hash chain; names the first edited, inserted or deleted row')
+  .action(() =>
+    withDb(async (handle) => {
+      const progress = bar('verify');
+      progress.start(1, 0, { step: '' });
+      const result = await verifyChain(handle.db, (seq, head) => {
+        progress.setTotal(head);
+        progress.update(seq);
+      });
+      progress.stop();
+      if (result.ok) {
+        console.log(`audit chain intact: ${result.rows} rows`);
+      } else {
+        console.error(`audit chain broken at row ${result.seq} (${result.problem}): ${result.detail}`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+program
+  .command('backup <file>')
+  .description('write a backup: a PGlite data-directory archive, or pg_dump custom format for PostgreSQL')
+  .action(async (file: string) => {
+    if (config.databaseUrl) {
+      const run = spawnSync('pg_dump', ['--format=custom', `--file=${file}`, config.databaseUrl], { stdio: 'inherit' });
+      if (run.status !== 0) throw new Error('pg_dump failed');
+    } else {
+      const db = await PGlite.create(pgliteDir);
+      const dump = await db.dumpDataDir('gzip');
+      writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+      await db.close();
+    }
+    console.log(`backup written to ${file}`);
+  });
+
+program
+  .command('restore <file>')
+  .description('restore a backup made by `anju backup` (PGlite: into an empty data directory)')
+  .action(async (file: string) => {
+    if (config.databaseUrl) {
+      const run = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, file], { stdio: 'inherit' });
+      if (run.status !== 0) throw new Error('pg_restore failed');
+    } else {
+      if (existsSync(pgliteDir) && readdirSync(pgliteDir).length > 0) {
+        throw new Error(`${pgliteDir} is not empty: move it away first, then restore`);
+      }
+      mkdirSync(pgliteDir, { recursive: true });
+      const db = await PGlite.create(pgliteDir, { loadDataDir: new Blob([readFileSync(file)]) });
+      await db.close();
+    }
+    console.log(`restored from ${file}`);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(`${translate('zh-CN', `errors:${error.code}`, error.params)} / ${translate('en', `errors:${error.code}`, error.params)}`);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../platform/db/client';
+import * as authRepo from '../platform/auth/auth.repo';
+import { hashPassword } from '../platform/auth/password';
+import * as divisionsRepo from '../platform/divisions/divisions.repo';
+import * as audit from '../platform/audit/audit';
+import { systemActor } from '../platform/http/context';
+
+export const DEMO_PASSWORD = 'Anju@2026';
+
+type DemoUser = { username: string; displayName: string; roles: string[]; division: string; department?: string };
+
+/** Finds the code of a named division below `root` (e.g. Shipai street in Tianhe). */
+async function codeOf(db: Db, root: string, level: string, name: string): Promise<string> {
+  const rows = await divisionsRepo.listCodesAtLevel(db, root, level);
+  const found = rows.find((row) => row.name === name) ?? rows[0];
+  if (!found) throw new Error(`no ${level} under ${root}`);
+  return found.code;
+}
+
+/** The demo staff: one per role and jurisdiction level. Usernames are listed in the README. */
+export async function demoUsers(db: Db, city: string): Promise<DemoUser[]> {
+  const tianhe = `${city}06`;
+  const shipai = await codeOf(db, tianhe, 'street', '石牌街道');
+  const community = (await divisionsRepo.listCodesAtLevel(db, shipai, 'community'))[0]!.code;
+  const grid = `${community}001`;
+  const reviewers: [string, string, string][] = [
+    ['reviewer-ps', 'public_security', '公安审核 周明'],
+    ['reviewer-hrss', 'hrss', '人社审核 吴芳'],
+    ['reviewer-edu', 'education', '教育审核 郑伟'],
+    ['reviewer-housing', 'housing', '住建审核 王静'],
+    ['reviewer-tax', 'tax', '税务审核 冯磊'],
+    ['reviewer-civil', 'civil_affairs', '民政审核 陈丽'],
+    ['reviewer-health', 'health', '卫健审核 褚强'],
+  ];
+  return [
+    { username: 'admin', displayName: '市级管理员 林晓', roles: ['city_admin'], division: city },
+    { username: 'auditor', displayName: '审计员 何平', roles: ['auditor'], division: city },
+    { username: 'tianhe', displayName: '天河区 梁文', roles: ['district_officer'], division: tianhe },
+    { username: 'baiyun', displayName: '白云区 罗军', roles: ['district_officer'], division: `${city}11` },
+    { username: 'huadu', displayName: '花都区 谢红', roles: ['district_officer'], division: `${city}14` },
+    { username: 'shipai', displayName: '石牌街道 邓辉', roles: ['street_officer'], division: shipai },
+    { username: 'community', displayName: '社区工作人员 苏敏', roles: ['community_officer'], division: community },
+    { username: 'gridworker', displayName: '网格员 叶强', roles: ['grid_worker'], division: grid },
+    ...reviewers.map(([username, department, displayName]) => ({ username, displayName, roles: ['dept_reviewer'], division: city, department })),
+  ];
+}
+
+export type SeedProgress = (step: string, done: number, total: number) => void;
+
+/** Grids under every community: one to three each, numbered 001…, named after the community. */
+async function seedGrids(db: Db, city: string, progress?: SeedProgress): Promise<number> {
+  const communities = await divisionsRepo.listCodesAtLevel(db, city, 'community');
+  const rows = communities.flatMap((community) => {
+    const count = 1 + (Number(community.code.slice(-3)) % 3);
+    return Array.from({ length: count }, (_, i) => ({
+      code: `${community.code}${String(i + 1).padStart(3, '0')}`,
+      name: `${community.name}第${i + 1}网格`,
+      level: 'grid',
+      parentCode: community.code,
+    }));
+  });
+  let added = 0;
+  for (let at = 0; at < rows.length; at += 2000) {
+    added += await db.transaction((tx) => divisionsRepo.insertDivisions(tx, rows.slice(at, at + 2000)));
+    progress?.('grids', Math.min(at + 2000, rows.length), rows.length);
+  }
+  return added;
+}
+
+/**
+ * Loads the demo city on top of the reference data: grids and one user per role and level.
+ * Re-running adds only what is missing.
+ */
+export async function seedDemo(db: Db, city: string, progress?: SeedProgress): Promise<{ users: number; grids: number }> {
+  const grids = await seedGrids(db, city, progress);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const wanted = await demoUsers(db, city);
+  let created = 0;
+  for (const [index, spec] of wanted.entries()) {
+    if (await authRepo.findUserByUsername(db, spec.username)) continue;
+    await db.transaction(async (tx) => {
+      const user = await authRepo.insertUser(tx, {
+        username: spec.username, displayName: spec.displayName, kind: 'staff', passwordHash,
+        divisionCode: spec.division, department: spec.department ?? null, passwordChangedAt: new Date(),
+      });
+      await authRepo.setUserRoles(tx, user.id, spec.roles);
+      await audit.record(tx, { actor: systemActor('demo'), ip: null, requestId: randomUUID(), now: () => new Date() }, {
+        action: 'admin.user.create', entityType: 'user', entityId: user.id, divisionCode: spec.division, details: { username: spec.username, roles: spec.roles, demo: true },
+      });
+    });
+    created += 1;
+    progress?.('users', index + 1, wanted.length);
+  }
+  return { users: created, grids };
+}

@@ -1,0 +1,32 @@
+import { Spin } from 'antd';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { can, useMe } from '../../lib/auth';
+import { platformConsoleRoutes } from '../../modules/platform/routes';
+import { ConsoleLayout } from './ConsoleLayout';
+import { ForbiddenPage, NotFoundPage } from './StatusPages';
+
+/** The staff console: needs a staff login; pages a role may not open show 403. */
+export function ConsoleApp() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isLoading) return <Spin fullscreen />;
+  if (!me.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (me.data.kind !== 'staff') return <Navigate to="/portal" replace />;
+  const routes = [...platformConsoleRoutes(me.data)];
+  return (
+    <Routes>
+      <Route element={<ConsoleLayout me={me.data} routes={routes} />}>
+        {routes.map((route) => (
+          <Route
+            key={route.path}
+            path={route.path === '/' ? undefined : route.path}
+            index={route.path === '/'}
+            element={can(me.data, route.permission) ? route.element : <ForbiddenPage />}
+          />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -10,7 +10,7 @@
  * The package is 182 MB, so it is not a dependency: the script packs it into a temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
         villages += 1;
       }
     });
+    mkdirSync(OUT_DIR, { recursive: true });
     writeFileSync(path.join(OUT_DIR, `${province}.csv`), `${rows.join('\n')}\n`);
     writeFileSync(path.join(OUT_DIR, 'counties.csv'), `${counties.join('\n')}\n`);
     console.log(`wrote ${rows.length - 1} divisions of ${provinceName} (${villages} communities/villages) and ${counties.length - 1} county codes`);

@@ -66,9 +66,9 @@ export async function testDb(): Promise<DbHandle> {
       await admin.end();
     }
     const handle = await openDb({ url: withDatabase(url, name), poolSize: 5 });
-    const close = handle.close;
+    const pool = handle.pool!;
     handle.close = async () => {
-      await close();
+      await pool.end();
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`drop database if exists "${name}" with (force)`).catch(() => undefined);

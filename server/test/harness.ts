@@ -32,7 +32,7 @@ let counter = 0;
  * A running app on a fresh database, with a fixed clock, a fake SMS provider, factories and clients.
  * Call `close()` in afterAll.
  */
-export async function buildTestApp(options: { now?: Date } = {}) {
+export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Awaited<ReturnType<typeof buildApp>>) => void } = {}) {
   const handle: DbHandle = await testDb();
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), cookieSecure: false };
   const sent: SentSms[] = [];
@@ -46,6 +46,7 @@ export async function buildTestApp(options: { now?: Date } = {}) {
   const notifier = createNotifier(handle.db, provider);
   let now = options.now ?? new Date();
   const app = await buildApp({ config, dbHandle: handle, notifier, logger: false, now: () => now, serveWeb: false });
+  options.extraRoutes?.(app);
   await app.ready();
 
   function client(user?: TestUser): Client {

@@ -52,7 +52,7 @@ export function DivisionPicker({
         setOptions([...options]);
       }}
       onChange={(codes) => {
-        const list = (codes ?? []) as string[];
+        const list = (codes ?? []);
         setPath(list);
         onChange?.(list[list.length - 1]);
       }}

@@ -10,7 +10,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: resources as never,
+  resources: resources,
   lng: initialLanguage(),
   fallbackLng: 'zh-CN',
   ns: NAMESPACES,

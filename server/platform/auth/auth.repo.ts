@@ -92,7 +92,7 @@ export async function setPassword(tx: Tx, userId: string, passwordHash: string, 
   await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));
 }
 
-export async function insertSmsCode(tx: Tx, values: { phone: string; codeHash: string; expiresAt: Date }): Promise<void> {
+export async function insertSmsCode(tx: Tx, values: { phone: string; codeHash: string; expiresAt: Date; createdAt: Date }): Promise<void> {
   await tx.insert(smsCodes).values(values);
 }
 

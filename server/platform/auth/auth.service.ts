@@ -181,7 +181,7 @@ export async function sendSmsCode(ctx: Ctx, input: SmsCodeInput): Promise<{ sent
       throw new AppError('AUTH_SMS_TOO_FREQUENT', { seconds: Math.ceil((last.createdAt.getTime() + SMS_RESEND_SECONDS * 1000 - now.getTime()) / 1000) });
     }
     if (recent.length >= SMS_PER_DAY) throw new AppError('AUTH_SMS_TOO_FREQUENT', { seconds: 86_400 });
-    await repo.insertSmsCode(tx, { phone: input.phone, codeHash: sha256(`${input.phone}:${code}`), expiresAt: new Date(now.getTime() + SMS_CODE_MINUTES * 60_000) });
+    await repo.insertSmsCode(tx, { phone: input.phone, codeHash: sha256(`${input.phone}:${code}`), expiresAt: new Date(now.getTime() + SMS_CODE_MINUTES * 60_000), createdAt: now });
     await ctx.notifier.enqueue(tx, { channel: 'sms', recipient: input.phone, template: 'auth.sms-code', params: { code, minutes: SMS_CODE_MINUTES } });
   });
   void ctx.notifier.dispatch().catch(() => undefined);

@@ -41,13 +41,13 @@ export async function listUsers(tx: Executor, scope: Scope, query: UserListQuery
   const rows = await tx.select(listColumns).from(users).where(where).orderBy(desc(users.createdAt), users.username)
     .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   const [counted] = await tx.select({ total: count() }).from(users).where(where);
-  return { rows: rows as UserListRow[], total: counted?.total ?? 0 };
+  return { rows: rows, total: counted?.total ?? 0 };
 }
 
 /** One user inside `scope`, or undefined. */
 export async function findUserInScope(tx: Executor, scope: Scope, id: string): Promise<UserListRow | undefined> {
   const [row] = await tx.select(listColumns).from(users).where(and(eq(users.id, id), inScope(users.divisionCode, scope)));
-  return row as UserListRow | undefined;
+  return row;
 }
 
 export async function lockUserForUpdate(tx: Tx, scope: Scope, id: string) {

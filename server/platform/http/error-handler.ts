@@ -29,10 +29,11 @@ function fieldIssue(issue: RawIssue, part: string): FieldIssue {
   let key = `errors:validation.${issue.keyword ?? 'custom'}`;
   if (message.startsWith('errors:')) key = message;
   else if (issue.keyword === 'invalid_type' && /received undefined/.test(message)) key = 'errors:validation.required';
+  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : '');
   const values: ErrorParams = {
-    expected: String(params.expected ?? ''),
-    minimum: String(params.minimum ?? ''),
-    maximum: String(params.maximum ?? ''),
+    expected: text(params.expected),
+    minimum: text(params.minimum),
+    maximum: text(params.maximum),
     keys: Array.isArray(params.keys) ? params.keys.join(', ') : '',
     reason: '',
   };
@@ -56,7 +57,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const part = (error as FastifyError).validationContext ?? 'body';
       return sendError(reply, 'VALIDATION_FAILED', {}, error.validation.map((issue) => fieldIssue(issue as RawIssue, part)));
     }
-    const fastifyError = error as FastifyError;
+    const fastifyError = error;
     switch (fastifyError.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return sendError(reply, 'REQUEST_TOO_LARGE', { limit: '1 MB' });

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { DbHandle } from './platform/db/client';
 import type { Notifier } from './platform/notify/notify';
+import type { JobDefinition, JobDeps, Jobs } from './platform/jobs/jobs';
+import { authJobs } from './platform/auth/auth.jobs';
 import { installContext } from './platform/http/guard';
 import { installErrorHandling, installNotFound } from './platform/http/error-handler';
 import { installOpenApi } from './platform/http/openapi';
@@ -17,11 +19,12 @@ import { auditRoutes } from './platform/audit/audit.routes';
 import { divisionsRoutes } from './platform/divisions/divisions.routes';
 import { notifyRoutes } from './platform/notify/notify.routes';
 
-export type AnjuModule = { name: string; prefix: string; routes: FastifyPluginAsync };
+/** A module's public face to the app: its routes, and the background jobs it defines. */
+export type AnjuModule = { name: string; prefix: string; routes: FastifyPluginAsync; jobs?: (deps: JobDeps) => JobDefinition[] };
 
 /** Every route plugin of Anju, platform first, then the modules. There is no autoloading. */
 export const MODULES: AnjuModule[] = [
-  { name: 'auth', prefix: '/api/auth', routes: authRoutes },
+  { name: 'auth', prefix: '/api/auth', routes: authRoutes, jobs: authJobs },
   { name: 'admin', prefix: '/api/admin', routes: adminRoutes },
   { name: 'audit', prefix: '/api/audit', routes: auditRoutes },
   { name: 'divisions', prefix: '/api/divisions', routes: divisionsRoutes },
@@ -32,6 +35,7 @@ export type AppDeps = {
   config: Config;
   dbHandle: DbHandle;
   notifier: Notifier;
+  jobs: Jobs;
   logger?: Logger | boolean;
   now?: () => Date;
   serveWeb?: boolean;
@@ -64,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { anjuR
 
   await app.register(fastifyCookie);
   installErrorHandling(app);
-  installContext(app, { config: deps.config, dbHandle: deps.dbHandle, notifier: deps.notifier, now: deps.now ?? (() => new Date()) });
+  installContext(app, { config: deps.config, dbHandle: deps.dbHandle, notifier: deps.notifier, jobs: deps.jobs, now: deps.now ?? (() => new Date()) });
   await installOpenApi(app, deps.config.version);
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -89,4 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { anjuR
   const web = deps.serveWeb !== false && (await installWeb(app));
   installNotFound(app, web ? { file: 'index.html', root: WEB_DIST } : null);
   return app;
+}
+
+/** Defines every module's jobs on `jobs` (call once, before `jobs.start()`). */
+export function defineModuleJobs(deps: JobDeps): void {
+  for (const module of MODULES) for (const definition of module.jobs?.(deps) ?? []) deps.jobs.define(definition);
 }

@@ -14,6 +14,7 @@ import { loadCity } from './platform/divisions/divisions.service';
 import { verifyChain } from './platform/audit/audit';
 import { createUser } from './platform/auth/users.service';
 import { createNotifier, devSmsProvider } from './platform/notify/notify';
+import { createJobs } from './platform/jobs/jobs';
 import { systemActor, type Ctx } from './platform/http/context';
 import { AppError } from '@shared/errors';
 import { translate } from '@shared/i18n';
@@ -36,9 +37,10 @@ function bar(label: string): SingleBar {
   return new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} {step}`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
 }
 
+/** The context CLI commands act in: the system actor with every permission, city-wide. Jobs are not started. */
 function systemCtx(handle: DbHandle): Ctx {
   return {
-    db: handle.db, dbHandle: handle, config, notifier: createNotifier(handle.db, devSmsProvider()),
+    db: handle.db, dbHandle: handle, config, notifier: createNotifier(handle.db, devSmsProvider()), jobs: createJobs(handle),
     actor: { ...systemActor('cli'), permissions: [...PERMISSIONS] }, scope: { root: '' },
     lang: 'zh-CN', requestId: randomUUID(), ip: null, userAgent: 'anju-cli', now: () => new Date(),
   };

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import pino from 'pino';
-import { buildApp } from './app';
+import { buildApp, defineModuleJobs } from './app';
 import { loadConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { openDb } from './platform/db/client';
 import { migrate } from './platform/db/migrate';
 import { prepareReferenceData } from './platform/bootstrap';
 import { createNotifier, smsProviderFor } from './platform/notify/notify';
-import { deleteExpiredSessions } from './platform/auth/auth.repo';
+import { createJobs } from './platform/jobs/jobs';
 
 /** config → db → migrate → reference and demo data → app → listen → background work. */
 export async function main(): Promise<void> {
@@ -25,18 +25,21 @@ export async function main(): Promise<void> {
     if (seeded.users > 0) logger.info(seeded, 'demo city loaded (password of every demo user: Anju@2026)');
   }
   const notifier = createNotifier(dbHandle.db, smsProviderFor(config, logger), logger);
-  const app = await buildApp({ config, dbHandle, notifier, logger });
+  const jobs = createJobs(dbHandle, { onError: (err) => logger.warn({ err }, 'job failed') });
+  defineModuleJobs({ dbHandle, notifier, jobs, config, now: () => new Date() });
+  await jobs.start({ work: true });
+  const app = await buildApp({ config, dbHandle, notifier, jobs, logger });
   await app.listen({ host: config.host, port: config.port });
   logger.info(`Anju is ready on http://${config.host}:${config.port} (${dbHandle.kind}, ${Date.now() - started} ms)`);
 
   const timers = [
     setInterval(() => void notifier.dispatch().catch((err: unknown) => logger.warn({ err }, 'outbox dispatch failed')), 2_000),
-    setInterval(() => void deleteExpiredSessions(dbHandle.db, new Date()).catch(() => undefined), 3_600_000),
   ];
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
     timers.forEach(clearInterval);
     await app.close();
+    await jobs.stop();
     await dbHandle.close();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app';
+import { buildApp, defineModuleJobs } from '../app';
+import { createJobs, type Jobs } from '../platform/jobs/jobs';
 import { loadConfig } from '../config';
 import type { DbHandle } from '../platform/db/client';
 import { createNotifier, type SmsProvider } from '../platform/notify/notify';
@@ -32,7 +33,7 @@ let counter = 0;
  * A running app on a fresh database, with a fixed clock, a fake SMS provider, factories and clients.
  * Call `close()` in afterAll.
  */
-export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Awaited<ReturnType<typeof buildApp>>) => void } = {}) {
+export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Awaited<ReturnType<typeof buildApp>>) => void; defineJobs?: (jobs: Jobs) => void } = {}) {
   const handle: DbHandle = await testDb();
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), cookieSecure: false };
   const sent: SentSms[] = [];
@@ -45,7 +46,11 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
   };
   const notifier = createNotifier(handle.db, provider);
   let now = options.now ?? new Date();
-  const app = await buildApp({ config, dbHandle: handle, notifier, logger: false, now: () => now, serveWeb: false });
+  const jobs = createJobs(handle);
+  defineModuleJobs({ dbHandle: handle, notifier, jobs, config, now: () => now });
+  options.defineJobs?.(jobs);
+  await jobs.start();
+  const app = await buildApp({ config, dbHandle: handle, notifier, jobs, logger: false, now: () => now, serveWeb: false });
   options.extraRoutes?.(app);
   await app.ready();
 
@@ -97,6 +102,7 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
     handle,
     sent,
     notifier,
+    jobs,
     factories,
     anonymous: client(),
     as: client,
@@ -113,6 +119,7 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
     },
     async close() {
       await app.close();
+      await jobs.stop();
       await handle.close();
     },
   };

@@ -84,8 +84,11 @@ export async function deleteSessionsOfUser(tx: Executor, userId: string, except?
   await tx.delete(sessions).where(and(eq(sessions.userId, userId), except ? sql`${sessions.id} <> ${except}` : undefined));
 }
 
-export async function deleteExpiredSessions(tx: Executor, now: Date): Promise<void> {
-  await tx.delete(sessions).where(lt(sessions.expiresAt, now));
+/** Deletes sessions that have expired and SMS codes older than `codesBefore`; returns how many of each. */
+export async function deleteExpired(tx: Executor, now: Date, codesBefore: Date): Promise<{ sessions: number; smsCodes: number }> {
+  const gone = await tx.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  const codes = await tx.delete(smsCodes).where(lt(smsCodes.createdAt, codesBefore)).returning({ id: smsCodes.id });
+  return { sessions: gone.length, smsCodes: codes.length };
 }
 
 export async function setPassword(tx: Tx, userId: string, passwordHash: string, now: Date): Promise<void> {

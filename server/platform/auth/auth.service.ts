@@ -239,3 +239,8 @@ export async function ensureBuiltinRoles(db: Db): Promise<void> {
     ),
   );
 }
+
+/** Deletes expired sessions and SMS codes older than a day (they only count towards the daily limit). */
+export async function purgeExpired(db: Db, now: Date): Promise<{ sessions: number; smsCodes: number }> {
+  return repo.deleteExpired(db, now, new Date(now.getTime() - 86_400_000));
+}

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Db, DbHandle } from '../db/client';
 import type { Scope } from '../auth/scope';
 import type { Notifier } from '../notify/notify';
+import type { Jobs } from '../jobs/jobs';
 
 export type Actor = {
   userId: string | null;
@@ -23,6 +24,7 @@ export type Ctx = {
   dbHandle: DbHandle;
   config: Config;
   notifier: Notifier;
+  jobs: Jobs;
   actor: Actor;
   scope: Scope;
   lang: Language;

@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { pickLanguage } from '@shared/i18n';
 import type { Config } from '../../config';
 import type { DbHandle } from '../db/client';
+import type { Jobs } from '../jobs/jobs';
 import type { Notifier } from '../notify/notify';
 import { resolveSession } from '../auth/auth.service';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session';
@@ -20,7 +21,7 @@ export function scopeOf(actor: Actor): Scope {
  * Builds `req.ctx` for every request and enforces the route's declared access before the body is read:
  * public routes pass; others need a session (401), the permission (403) and, for writes, the CSRF token.
  */
-export function installContext(app: FastifyInstance, deps: { config: Config; dbHandle: DbHandle; notifier: Notifier; now: () => Date }): void {
+export function installContext(app: FastifyInstance, deps: { config: Config; dbHandle: DbHandle; notifier: Notifier; jobs: Jobs; now: () => Date }): void {
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (request) => {
     const cookieLanguage = request.cookies.anju_lang;
@@ -30,6 +31,7 @@ export function installContext(app: FastifyInstance, deps: { config: Config; dbH
       dbHandle: deps.dbHandle,
       config: deps.config,
       notifier: deps.notifier,
+      jobs: deps.jobs,
       actor,
       scope: scopeOf(actor),
       lang: pickLanguage(cookieLanguage ?? request.headers['accept-language']),

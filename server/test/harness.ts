@@ -76,8 +76,11 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
   }
 
   const factories = {
-    /** A staff user with roles at a division, logged in (a session row is created directly). */
-    async user(spec: { roles: string[]; division: string; department?: string; username?: string; password?: string }): Promise<TestUser> {
+    /**
+     * A user with roles, logged in (a session row is created directly): staff at a division, or a
+     * resident or landlord (no division, a phone instead of a username).
+     */
+    async user(spec: { roles: string[]; division?: string; department?: string; username?: string; password?: string; kind?: 'staff' | 'resident' | 'landlord'; phone?: string }): Promise<TestUser> {
       counter += 1;
       const username = spec.username ?? `user${counter}_${Math.random().toString(36).slice(2, 8)}`;
       passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -85,9 +88,13 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
       const token = newToken();
       const csrfToken = newToken();
       const id = await handle.db.transaction(async (tx) => {
-        const user = await authRepo.insertUser(tx, {
-          username, displayName: `测试用户${counter}`, kind: 'staff', passwordHash: hash, divisionCode: spec.division, department: spec.department ?? null,
-        });
+        const kind = spec.kind ?? 'staff';
+        const user = await authRepo.insertUser(
+          tx,
+          kind === 'staff'
+            ? { username, displayName: `测试用户${counter}`, kind, passwordHash: hash, divisionCode: spec.division ?? null, department: spec.department ?? null }
+            : { phone: spec.phone ?? `139${String(counter).padStart(8, '0')}`, displayName: `测试居民${counter}`, kind },
+        );
         await authRepo.setUserRoles(tx, user.id, spec.roles);
         await authRepo.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, ip: null, userAgent: null, expiresAt: new Date(now.getTime() + 3_600_000) });
         return user.id;

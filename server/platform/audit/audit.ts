@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { asc, eq, gt } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client';
 import type { Ctx } from '../http/context';
-import { auditHead, auditLog } from './audit.tables';
+import * as repo from './audit.repo';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -63,7 +62,7 @@ export function hashRow(row: ChainedFields): string {
  * transaction, so rows chain in commit order; a rolled-back transaction leaves no row and no gap.
  */
 export async function record(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>, entry: AuditEntry): Promise<void> {
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  const head = await repo.lockHead(tx);
   if (!head) throw new Error('audit_head is missing: run the migrations');
   const fields: ChainedFields = {
     seq: head.seq + 1,
@@ -80,8 +79,7 @@ export async function record(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'
     prevHash: head.hash,
   };
   const hash = hashRow(fields);
-  await tx.insert(auditLog).values({ ...fields, hash });
-  await tx.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1));
+  await repo.appendRow(tx, { ...fields, hash });
 }
 
 export type VerifyResult =
@@ -93,14 +91,14 @@ export type VerifyResult =
  * Reads in batches so a long log does not sit in memory.
  */
 export async function verifyChain(db: Executor, onProgress?: (seq: number, head: number) => void): Promise<VerifyResult> {
-  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  const head = await repo.findHead(db);
   if (!head) return { ok: false, rows: 0, seq: 0, problem: 'head-edited', detail: 'the chain head row is missing' };
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let rows = 0;
   let after = 0;
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(5000);
+    const batch = await repo.listRowsAfter(db, after, 5000);
     for (const row of batch) {
       if (row.seq !== expectedSeq) {
         if (row.seq > expectedSeq) {

@@ -11,6 +11,11 @@ export function inScope(column: AnyColumn, scope: Scope): SQL {
   return sql`${column} like ${`${scope.root}%`}`;
 }
 
+/** Whether the caller works city-wide (or wider): city-wide settings and the outbox are theirs alone. */
+export function isCityWide(scope: Scope): boolean {
+  return scope.root !== null && scope.root.length <= 4;
+}
+
 export function scopeContains(scope: Scope, code: string | null | undefined): boolean {
   return scope.root !== null && typeof code === 'string' && code.startsWith(scope.root);
 }

@@ -10,7 +10,7 @@ import { findDivision } from '../divisions/divisions.repo';
 import type { Ctx } from '../http/context';
 import * as authRepo from './auth.repo';
 import { hashPassword } from './password';
-import { scopeContains } from './scope';
+import { isCityWide, scopeContains } from './scope';
 import * as repo from './users.repo';
 
 function present(ctx: Ctx, row: repo.UserListRow): UserView {
@@ -135,10 +135,12 @@ export async function listRoles(ctx: Ctx): Promise<RoleList> {
 /**
  * Replaces the permissions of a role.
  *
+ * @throws CITY_LEVEL_ONLY when the caller does not work city-wide (role permissions apply everywhere).
  * @throws NOT_FOUND when there is no such role.
  * @throws ADMIN_PERMISSION_UNKNOWN when a permission does not exist.
  */
 export async function updateRolePermissions(ctx: Ctx, code: string, input: RolePermissionsUpdate): Promise<RoleView> {
+  if (!isCityWide(ctx.scope)) throw new AppError('CITY_LEVEL_ONLY');
   const unknown = input.permissions.find((permission) => !isPermission(permission));
   if (unknown) throw new AppError('ADMIN_PERMISSION_UNKNOWN', { permission: unknown });
   return ctx.db.transaction(async (tx) => {

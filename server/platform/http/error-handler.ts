@@ -30,21 +30,32 @@ function fieldIssue(issue: RawIssue, part: string): FieldIssue {
   if (message.startsWith('errors:')) key = message;
   else if (issue.keyword === 'invalid_type' && /received undefined/.test(message)) key = 'errors:validation.required';
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : '');
+  const expected = text(params.expected);
+  const typeWord = (lang: 'zh-CN' | 'en') => {
+    const word = translate(lang, `errors:validation.types.${expected}`);
+    return word.startsWith('errors:') ? expected : word;
+  };
   const values: ErrorParams = {
-    expected: text(params.expected),
+    expected,
     minimum: text(params.minimum),
     maximum: text(params.maximum),
     keys: Array.isArray(params.keys) ? params.keys.join(', ') : '',
     reason: '',
   };
   const code = issue.keyword ?? 'custom';
-  let zh = translate('zh-CN', key, values);
-  let en = translate('en', key, values);
+  let zh = translate('zh-CN', key, { ...values, expected: typeWord('zh-CN') });
+  let en = translate('en', key, { ...values, expected: typeWord('en') });
   if (zh === key) {
     zh = translate('zh-CN', 'errors:validation.custom');
     en = translate('en', 'errors:validation.custom');
   }
   return { path, code, message: zh, messageEn: en };
+}
+
+/** One message per field, the first found: a list given as text is "wrong type", not also "too long". */
+function firstPerField(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => !seen.has(issue.path) && seen.add(issue.path));
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
@@ -55,7 +66,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = (error as FastifyError).validationContext ?? 'body';
-      return sendError(reply, 'VALIDATION_FAILED', {}, error.validation.map((issue) => fieldIssue(issue as RawIssue, part)));
+      return sendError(reply, 'VALIDATION_FAILED', {}, firstPerField(error.validation.map((issue) => fieldIssue(issue as RawIssue, part))));
     }
     const fastifyError = error;
     switch (fastifyError.code) {
@@ -64,12 +75,14 @@ export function installErrorHandling(app: FastifyInstance): void {
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(request.headers['content-type'] ?? '') });
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return sendError(reply, 'REQUEST_MALFORMED', { reason: 'empty JSON body / 请求体为空' });
+        return sendError(reply, 'REQUEST_BODY_EMPTY', {});
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return sendError(reply, 'REQUEST_JSON_INVALID', {});
       default:
         break;
     }
     if (fastifyError.validation) {
-      return sendError(reply, 'VALIDATION_FAILED', {}, fastifyError.validation.map((issue) => fieldIssue(issue as RawIssue, fastifyError.validationContext ?? 'body')));
+      return sendError(reply, 'VALIDATION_FAILED', {}, firstPerField(fastifyError.validation.map((issue) => fieldIssue(issue as RawIssue, fastifyError.validationContext ?? 'body'))));
     }
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -1,5 +1,7 @@
 import type { OutboxPage } from '@shared/admin/admin.schema';
+import { AppError } from '@shared/errors';
 import type { Ctx } from '../http/context';
+import { isCityWide } from '../auth/scope';
 import * as repo from './notify.repo';
 
 /**
@@ -7,6 +9,8 @@ import * as repo from './notify.repo';
  * to let a tester log in; with a real provider login codes are hidden.
  */
 export async function listOutbox(ctx: Ctx, query: { page: number; pageSize: number; recipient?: string | undefined }): Promise<OutboxPage> {
+  // Messages carry residents' phone numbers and belong to no division: the outbox is city-wide.
+  if (!isCityWide(ctx.scope)) throw new AppError('CITY_LEVEL_ONLY');
   const { rows, total } = await repo.listOutbox(ctx.db, query);
   const showCodes = ctx.notifier.provider.name === 'dev';
   return {

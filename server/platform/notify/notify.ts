@@ -1,8 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Db, Tx } from '../db/client';
-import { notifyOutbox } from './notify.tables';
+import * as repo from './notify.repo';
+
+/** An SMS is tried this many times before it is marked failed. */
+const MAX_ATTEMPTS = 5;
 
 /** Message templates (Chinese, as SMS in the city go out); `{{name}}` is filled from params. */
 export const TEMPLATES = {
@@ -70,24 +72,14 @@ export function createNotifier(db: Db, provider: SmsProvider, logger?: Logger): 
   let running: Promise<number> | null = null;
 
   async function dispatchOnce(): Promise<number> {
-    const pending = await db
-      .select()
-      .from(notifyOutbox)
-      .where(and(eq(notifyOutbox.status, 'pending'), eq(notifyOutbox.channel, 'sms'), sql`${notifyOutbox.attempts} < 5`))
-      .orderBy(asc(notifyOutbox.createdAt))
-      .limit(50);
     let sent = 0;
-    for (const message of pending) {
+    for (const message of await repo.listPendingSms(db, 50, MAX_ATTEMPTS)) {
       try {
         await provider.send(message.recipient, message.body);
-        await db.update(notifyOutbox).set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1 }).where(eq(notifyOutbox.id, message.id));
+        await repo.markSent(db, message.id, message.attempts + 1, new Date());
         sent += 1;
       } catch (error) {
-        const attempts = message.attempts + 1;
-        await db
-          .update(notifyOutbox)
-          .set({ attempts, status: attempts >= 5 ? 'failed' : 'pending', error: String(error) })
-          .where(eq(notifyOutbox.id, message.id));
+        await repo.markAttemptFailed(db, message.id, message.attempts + 1, MAX_ATTEMPTS, String(error));
         logger?.warn({ err: error, id: message.id }, 'sms not sent');
       }
     }
@@ -97,23 +89,18 @@ export function createNotifier(db: Db, provider: SmsProvider, logger?: Logger): 
   return {
     provider,
     async enqueue(tx, message) {
-      const inserted = await tx
-        .insert(notifyOutbox)
-        .values({
-          channel: message.channel,
-          recipient: message.recipient,
-          userId: message.userId ?? null,
-          template: message.template,
-          params: message.params,
-          body: render(message.template, message.params),
-          // In-app messages are delivered by being stored.
-          status: message.channel === 'inbox' ? 'sent' : 'pending',
-          sentAt: message.channel === 'inbox' ? new Date() : null,
-          dedupeKey: message.dedupeKey ?? null,
-        })
-        .onConflictDoNothing({ target: notifyOutbox.dedupeKey })
-        .returning({ id: notifyOutbox.id });
-      return inserted.length > 0;
+      return repo.insertMessage(tx, {
+        channel: message.channel,
+        recipient: message.recipient,
+        userId: message.userId ?? null,
+        template: message.template,
+        params: message.params,
+        body: render(message.template, message.params),
+        // In-app messages are delivered by being stored.
+        status: message.channel === 'inbox' ? 'sent' : 'pending',
+        sentAt: message.channel === 'inbox' ? new Date() : null,
+        dedupeKey: message.dedupeKey ?? null,
+      });
     },
     dispatch() {
       // One dispatch at a time; callers that arrive meanwhile share its result.

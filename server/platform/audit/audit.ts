@@ -121,6 +121,9 @@ export async function verifyChain(db: Executor, onProgress?: (seq: number, head:
     after = batch[batch.length - 1]!.seq;
     onProgress?.(after, head.seq);
   }
+  if (rows > head.seq) {
+    return { ok: false, rows, seq: head.seq + 1, problem: 'inserted', detail: `row ${head.seq + 1} was added after the chain head (row ${head.seq})` };
+  }
   if (head.seq > rows) {
     return { ok: false, rows, seq: rows + 1, problem: 'tail-deleted', detail: `the head says ${head.seq} rows, but the log ends at ${rows}` };
   }

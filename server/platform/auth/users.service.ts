@@ -6,6 +6,7 @@ import { maskPhone } from '@shared/kernel/phone';
 import { isPermission, PERMISSIONS } from '@shared/permissions';
 import * as audit from '../audit/audit';
 import type { Tx } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
 import { findDivision } from '../divisions/divisions.repo';
 import type { Ctx } from '../http/context';
 import * as authRepo from './auth.repo';
@@ -69,7 +70,7 @@ async function checkAssignment(ctx: Ctx, tx: Tx, roles: string[], divisionCode: 
 export async function createUser(ctx: Ctx, input: UserInput): Promise<UserView> {
   if (!isStrongPassword(input.password)) throw new AppError('AUTH_PASSWORD_WEAK', { min: PASSWORD_MIN_LENGTH });
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
+  const created = ctx.db.transaction(async (tx) => {
     await checkAssignment(ctx, tx, input.roles, input.divisionCode, input.department);
     if (await repo.usernameTaken(tx, input.username)) throw new AppError('ADMIN_USERNAME_TAKEN', { username: input.username });
     if (input.phone && (await repo.phoneTaken(tx, input.phone))) throw new AppError('ADMIN_PHONE_TAKEN');
@@ -89,6 +90,12 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserView> 
       details: { username: input.username, roles: input.roles, department: input.department ?? null },
     });
     return present(ctx, (await repo.findUserInScope(tx, ctx.scope, user.id))!);
+  });
+  // Two admins creating the same username at once: the unique index decides, the loser hears why.
+  return created.catch((error: unknown) => {
+    if (isUniqueViolation(error, 'users_username_unique')) throw new AppError('ADMIN_USERNAME_TAKEN', { username: input.username });
+    if (isUniqueViolation(error, 'users_phone_unique')) throw new AppError('ADMIN_PHONE_TAKEN');
+    throw error;
   });
 }
 

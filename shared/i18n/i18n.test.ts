@@ -20,8 +20,8 @@ describe('translations', () => {
   it('zh-CN and en have the same keys and the same placeholders, in every namespace', () => {
     const problems: string[] = [];
     for (const ns of NAMESPACES) {
-      const zh = leaves(resources['zh-CN'][ns] as unknown as Tree);
-      const en = leaves(resources.en[ns] as unknown as Tree);
+      const zh = leaves(resources['zh-CN'][ns]);
+      const en = leaves(resources.en[ns]);
       for (const key of zh.keys()) if (!en.has(key)) problems.push(`en lacks ${ns}:${key}`);
       for (const key of en.keys()) if (!zh.has(key)) problems.push(`zh-CN lacks ${ns}:${key}`);
       for (const [key, text] of zh) {

@@ -85,7 +85,7 @@ describe('the audit chain', () => {
       const [first] = (await tx.execute(sql`select hash from audit_log where seq = 1`)).rows as { hash: string }[];
       await tx.execute(sql`insert into audit_log (seq, at, actor_name, action, entity_type, details, prev_hash, hash)
         values (2, now(), 'forger', 'nothing.happened', 'none', '{}', ${first!.hash}, 'x')`);
-      const [row] = (await tx.execute(sql`select * from audit_log where seq = 2`)).rows as Record<string, unknown>[];
+      const [row] = (await tx.execute(sql`select * from audit_log where seq = 2`)).rows;
       const hash = hashRow({
         seq: 2, at: new Date(row!.at as string), actorId: null, actorName: 'forger', action: 'nothing.happened', entityType: 'none',
         entityId: null, divisionCode: null, ip: null, requestId: null, details: {}, prevHash: first!.hash,

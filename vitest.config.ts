@@ -26,7 +26,16 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 240_000, globalSetup: ['e2e/global-setup.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          globalSetup: ['e2e/global-setup.ts'],
+          // Pages wait for the API; a loaded machine may take seconds.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+        },
       },
     ],
   },

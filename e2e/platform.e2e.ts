@@ -12,7 +12,7 @@ afterAll(async () => {
 
 describe('console: each role sees its own menu and jurisdiction', () => {
   const cases: { username: string; menu: string[]; absent: string[]; jurisdiction: RegExp }[] = [
-    { username: 'admin', menu: ['首页', '行政区划', '用户管理', '角色权限', '审计日志', '短信与消息'], absent: [], jurisdiction: /广州市/ },
+    { username: 'admin', menu: ['首页', '行政区划', '工作日历', '用户管理', '角色权限', '审计日志', '短信与消息'], absent: [], jurisdiction: /广州市/ },
     { username: 'tianhe', menu: ['首页', '行政区划', '用户管理'], absent: ['角色权限', '审计日志'], jurisdiction: /天河区/ },
     { username: 'shipai', menu: ['首页', '行政区划'], absent: ['用户管理', '审计日志'], jurisdiction: /石牌街道/ },
     { username: 'community', menu: ['首页', '行政区划'], absent: ['用户管理'], jurisdiction: /石牌街道 \/ .+社区/ },
@@ -56,6 +56,35 @@ describe('console pages', () => {
     await page.getByText('页面不存在', { exact: true }).waitFor();
     await screenshot(page, 'console-404');
     await page.context().close();
+  });
+
+  it('corrects a working day in the calendar and restores it; a district officer only reads', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'admin');
+    await page.goto('/calendar');
+    const now = new Date(Date.now() + 8 * 3_600_000);
+    const date = `${now.toISOString().slice(0, 7)}-15`;
+    const cell = page.locator(`[data-date="${date}"]`);
+    await expect.poll(() => cell.getAttribute('data-kind'), { timeout: 15_000 }).not.toBeNull();
+    const before = await cell.getAttribute('data-kind');
+    await cell.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('说明').fill('台风停工');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '台风停工', exact: true }).waitFor();
+    await expect.poll(() => cell.getAttribute('data-kind'), { timeout: 15_000 }).toBe(before === 'workday' ? 'holiday' : 'workday');
+    await screenshot(page, 'console-calendar');
+    await page.getByRole('button', { name: '恢复法定安排' }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('今年没有调整').waitFor();
+    await expect.poll(() => cell.getAttribute('data-kind'), { timeout: 15_000 }).toBe(before);
+    await page.context().close();
+
+    const reader = await newPage(browser);
+    await loginAs(reader, 'tianhe');
+    await reader.goto('/calendar');
+    await reader.getByText('只有市级管理员可以调整日历。').waitFor();
+    await reader.context().close();
   });
 
   it('refuses a wrong password with a clear message', async () => {

@@ -18,6 +18,7 @@ import { adminRoutes } from './platform/auth/admin.routes';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { divisionsRoutes } from './platform/divisions/divisions.routes';
 import { notifyRoutes } from './platform/notify/notify.routes';
+import { calendarRoutes } from './platform/calendar/calendar.routes';
 
 /** A module's public face to the app: its routes, and the background jobs it defines. */
 export type AnjuModule = { name: string; prefix: string; routes: FastifyPluginAsync; jobs?: (deps: JobDeps) => JobDefinition[] };
@@ -29,6 +30,7 @@ export const MODULES: AnjuModule[] = [
   { name: 'audit', prefix: '/api/audit', routes: auditRoutes },
   { name: 'divisions', prefix: '/api/divisions', routes: divisionsRoutes },
   { name: 'notify', prefix: '/api/notify', routes: notifyRoutes },
+  { name: 'calendar', prefix: '/api/calendar', routes: calendarRoutes },
 ];
 
 export type AppDeps = {

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'admin.roles',
   'audit.read',
   'notify.outbox',
+  'calendar.manage',
   'portal.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,7 +42,7 @@ export type RoleDefinition = {
 /** Built-in roles and their default permissions; a city admin edits the permissions in the console. */
 export const BUILTIN_ROLES: RoleDefinition[] = [
   { code: 'city_admin', level: 'city', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox'] },
+    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage'] },
   { code: 'district_officer', level: 'district', kind: 'staff', permissions: ['divisions.read', 'divisions.manage', 'admin.users'] },
   { code: 'street_officer', level: 'street', kind: 'staff', permissions: ['divisions.read', 'divisions.manage'] },
   { code: 'community_officer', level: 'community', kind: 'staff', permissions: ['divisions.read', 'divisions.manage'] },

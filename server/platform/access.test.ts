@@ -14,7 +14,7 @@ const A = '440106006002'; // the officer's own community
 const B = '440106006004'; // the neighbouring community in the same street
 
 type Fixture = { bUser: { id: string; username: string }; bGrid: string; aGrid: string };
-type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: Record<string, unknown> };
+type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
   route: string;
   /** A valid request of the route, for the role sweep. */
@@ -81,6 +81,22 @@ const ROUTES: RouteCase[] = [
       { method: 'GET', url: `/api/divisions?q=${encodeURIComponent('网格')}` },
     ],
   },
+  {
+    route: 'GET /api/calendar/days',
+    sample: () => ({ method: 'GET', url: '/api/calendar/days?from=2026-10-01&to=2026-10-07' }),
+    foreign: () => [],
+  },
+  { route: 'GET /api/calendar/overrides', sample: () => ({ method: 'GET', url: '/api/calendar/overrides?year=2026' }), foreign: () => [] },
+  {
+    route: 'PUT /api/calendar/overrides/:date',
+    sample: () => ({ method: 'PUT', url: '/api/calendar/overrides/2026-12-24', body: { kind: 'workday' } }),
+    foreign: () => [{ method: 'PUT', url: '/api/calendar/overrides/2026-12-25', body: { kind: 'holiday', note: '越权' } }],
+  },
+  {
+    route: 'DELETE /api/calendar/overrides/:date',
+    sample: () => ({ method: 'DELETE', url: '/api/calendar/overrides/2026-12-24' }),
+    foreign: () => [{ method: 'DELETE', url: '/api/calendar/overrides/2026-12-24' }],
+  },
   { route: 'GET /api/divisions/summary', sample: () => ({ method: 'GET', url: '/api/divisions/summary' }), foreign: () => [{ method: 'GET', url: '/api/divisions/summary' }] },
   {
     route: 'POST /api/divisions/grids',
@@ -115,6 +131,8 @@ function send(client: Client, sample: Sample): Promise<LightMyRequestResponse> {
       return client.patch(sample.url, sample.body);
     case 'PUT':
       return client.put(sample.url, sample.body);
+    case 'DELETE':
+      return client.delete(sample.url);
   }
 }
 
@@ -212,7 +230,8 @@ async function snapshot() {
   return t.handle.query(
     `select (select json_agg(u order by u.id) from (select id, display_name, status, division_code, updated_at from users where division_code like $1) u) as users,
             (select json_agg(d.code order by d.code) from divisions d where d.code like $1) as divisions,
-            (select json_agg(r order by r.role_code, r.permission) from role_permissions r where r.role_code = 'grid_worker') as grid_worker`,
+            (select json_agg(r order by r.role_code, r.permission) from role_permissions r where r.role_code = 'grid_worker') as grid_worker,
+            (select json_agg(w order by w.date) from workday_overrides w) as calendar`,
     [`${B}%`],
   );
 }

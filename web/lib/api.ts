@@ -62,6 +62,7 @@ export const api = {
   post: <T>(url: string, body: unknown, schema: z.ZodType<T>) => request('POST', url, schema, body),
   patch: <T>(url: string, body: unknown, schema: z.ZodType<T>) => request('PATCH', url, schema, body),
   put: <T>(url: string, body: unknown, schema: z.ZodType<T>) => request('PUT', url, schema, body),
+  delete: <T>(url: string, schema: z.ZodType<T>) => request('DELETE', url, schema),
 };
 
 /** Builds a query string from the defined values of an object. */

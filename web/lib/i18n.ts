@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, NAMESPACES, resources, type Language } from '@shared/i18n';
@@ -19,12 +21,14 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18n.language;
+dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
 
 /** Switches the language of the page and of the server's messages (the cookie tells the server). */
 export function setLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
   document.cookie = `anju_lang=${language}; path=/; SameSite=Strict; max-age=31536000`;
   document.documentElement.lang = language;
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   void i18n.changeLanguage(language);
 }
 

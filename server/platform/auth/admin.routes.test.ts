@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltinRoles } from './auth.service';
 import { buildTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../../test/harness';
 
 let t: TestApp;
@@ -103,6 +104,9 @@ describe('roles and permissions', () => {
     expect((await t.as(auditor).get('/api/divisions')).statusCode).toBe(200);
     const res = await t.as(cityAdmin).put('/api/admin/roles/auditor/permissions', { permissions: ['audit.read'] });
     expect(res.statusCode).toBe(200);
+    expect((await t.as(auditor).get('/api/divisions')).statusCode).toBe(403);
+    // A restart re-applies no defaults: the admin's edit stands.
+    await ensureBuiltinRoles(t.db);
     expect((await t.as(auditor).get('/api/divisions')).statusCode).toBe(403);
     const audit = await t.as(cityAdmin).get('/api/audit/entries?action=admin.role.update&entityId=auditor');
     expect(audit.json<{ items: { details: unknown }[] }>().items[0]!.details).toEqual({ before: ['audit.read', 'divisions.read'], after: ['audit.read'] });

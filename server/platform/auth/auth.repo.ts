@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client';
-import { rolePermissions, roles, sessions, smsCodes, userRoles, users } from './auth.tables';
+import { permissionDefaults, rolePermissions, roles, sessions, smsCodes, userRoles, users } from './auth.tables';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -153,19 +153,27 @@ export async function replaceRolePermissions(tx: Tx, roleCode: string, permissio
   if (permissions.length > 0) await tx.insert(rolePermissions).values(permissions.map((permission) => ({ roleCode, permission })));
 }
 
-/** Creates the built-in roles and their default permissions when missing; never overwrites an edited table. */
+/**
+ * Creates the built-in roles when missing, and grants each permission's defaults once: the first time
+ * a permission is seen (a new install, or a release that adds it). An admin's later edits are never undone.
+ */
 export async function ensureRoles(
   tx: Tx,
   definitions: { code: string; level: string; kind: string; needsDepartment: boolean; permissions: string[] }[],
+  permissions: readonly string[],
 ): Promise<void> {
   for (const definition of definitions) {
-    const inserted = await tx
+    await tx
       .insert(roles)
       .values({ code: definition.code, level: definition.level, kind: definition.kind, needsDepartment: definition.needsDepartment })
-      .onConflictDoNothing()
-      .returning({ code: roles.code });
-    if (inserted.length > 0 && definition.permissions.length > 0) {
-      await tx.insert(rolePermissions).values(definition.permissions.map((permission) => ({ roleCode: definition.code, permission })));
+      .onConflictDoNothing();
+  }
+  const applied = new Set((await tx.select({ permission: permissionDefaults.permission }).from(permissionDefaults)).map((row) => row.permission));
+  for (const permission of permissions.filter((candidate) => !applied.has(candidate))) {
+    const holders = definitions.filter((definition) => definition.permissions.includes(permission));
+    if (holders.length > 0) {
+      await tx.insert(rolePermissions).values(holders.map((holder) => ({ roleCode: holder.code, permission }))).onConflictDoNothing();
     }
+    await tx.insert(permissionDefaults).values({ permission });
   }
 }

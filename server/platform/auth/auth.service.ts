@@ -10,7 +10,7 @@ import {
 } from '@shared/auth/auth.schema';
 import { AppError } from '@shared/errors';
 import { maskPhone } from '@shared/kernel/phone';
-import { BUILTIN_ROLES } from '@shared/permissions';
+import { BUILTIN_ROLES, PERMISSIONS } from '@shared/permissions';
 import * as audit from '../audit/audit';
 import type { Db } from '../db/client';
 import { describeDivision } from '../divisions/divisions.service';
@@ -236,6 +236,7 @@ export async function ensureBuiltinRoles(db: Db): Promise<void> {
     repo.ensureRoles(
       tx,
       BUILTIN_ROLES.map((role) => ({ code: role.code, level: role.level, kind: role.kind, needsDepartment: role.department ?? false, permissions: role.permissions })),
+      PERMISSIONS,
     ),
   );
 }

@@ -77,3 +77,9 @@ export const smsCodes = pgTable(
   },
   (t) => [index('sms_codes_phone_idx').on(t.phone, t.createdAt)],
 );
+
+/** Permissions whose default grants to the built-in roles have been applied once; later edits by admins stand. */
+export const permissionDefaults = pgTable('permission_defaults', {
+  permission: text('permission').primaryKey(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -17,6 +17,7 @@ import {
   UserView,
 } from '@shared/admin/admin.schema';
 import { Ok, type PasswordChangeInput } from '@shared/auth/auth.schema';
+import { DayList, OverrideList, OverrideView, type OverrideInput } from '@shared/calendar/calendar.schema';
 import { api, qs } from '../../lib/api';
 
 export const platformKeys = {
@@ -107,4 +108,33 @@ export function useOutbox(page: number) {
 
 export function useChangePassword() {
   return useMutation({ mutationFn: (input: PasswordChangeInput) => api.post('/api/auth/password', input, Ok) });
+}
+
+export const calendarKeys = {
+  days: (from: string, to: string) => ['calendar', 'days', from, to] as const,
+  overrides: (year: number) => ['calendar', 'overrides', year] as const,
+};
+
+export function useCalendarDays(from: string, to: string) {
+  return useQuery({ queryKey: calendarKeys.days(from, to), queryFn: () => api.get(`/api/calendar/days${qs({ from, to })}`, DayList) });
+}
+
+export function useCalendarOverrides(year: number) {
+  return useQuery({ queryKey: calendarKeys.overrides(year), queryFn: () => api.get(`/api/calendar/overrides${qs({ year })}`, OverrideList) });
+}
+
+export function useSetOverride() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ date, ...input }: OverrideInput & { date: string }) => api.put(`/api/calendar/overrides/${date}`, input, OverrideView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['calendar'] }),
+  });
+}
+
+export function useRemoveOverride() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (date: string) => api.delete(`/api/calendar/overrides/${date}`, Ok),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['calendar'] }),
+  });
 }

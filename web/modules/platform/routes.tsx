@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   HomeOutlined,
   MessageOutlined,
   SafetyOutlined,
@@ -10,6 +11,7 @@ import type { MeView } from '@shared/auth/auth.schema';
 import type { ConsoleRoute } from '../../app/routes';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
+import { CalendarPage } from './pages/CalendarPage';
 import { DivisionsPage } from './pages/DivisionsPage';
 import { HomePage } from './pages/HomePage';
 import { OutboxPage } from './pages/OutboxPage';
@@ -42,6 +44,11 @@ export function platformConsoleRoutes(me: MeView): ConsoleRoute[] {
       element: <AuditPage />,
       permission: 'audit.read',
       menu: { labelKey: 'menu.audit', icon: <AuditOutlined />, order: 95 },
+    },
+    {
+      path: '/calendar',
+      element: <CalendarPage me={me} />,
+      menu: { labelKey: 'menu.calendar', icon: <CalendarOutlined />, order: 85 },
     },
     {
       path: '/outbox',

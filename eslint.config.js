@@ -10,7 +10,7 @@ const boundaries = {
   platform: { patterns: [{ group: ['**/modules/**', '@server/modules/*'], message: 'platform/ imports no module.' }] },
   modules: {
     patterns: [
-      { group: ['../*/*', '!../*/index', '@server/modules/*/*', '!@server/modules/*/index'], message: 'Import another module only through its index.ts.' },
+      { regex: '^(\\.\\./[^./][^/]*|@server/modules/[^/]+)/(?!index$)[^/]+', message: 'Import another module only through its index.ts.' },
     ],
   },
 };

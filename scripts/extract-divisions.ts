@@ -63,9 +63,15 @@ async function main(): Promise<void> {
     await eachRow(path.join(source.dist, 'cities.csv'), ([code, name, prov]) => {
       if (prov === province) rows.push(`${code},${name},${prov}`);
     });
-    const counties: string[] = ['code,name'];
+    // The nationwide county list names each county with its province and city, for reading an ID number's origin.
+    const provinceNames = new Map(readFileSync(path.join(source.dist, 'provinces.csv'), 'utf8').split('\n').slice(1).map(cells).map((row) => [row[0]!, row[1]!]));
+    const cityNames = new Map<string, string>();
+    await eachRow(path.join(source.dist, 'cities.csv'), ([code, name]) => cityNames.set(code!, name!));
+    const counties: string[] = ['code,name,fullName'];
     await eachRow(path.join(source.dist, 'areas.csv'), ([code, name, city, prov]) => {
-      counties.push(`${code},${name}`);
+      const cityName = cityNames.get(city!);
+      const parts = [provinceNames.get(prov!), cityName && !['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(cityName) ? cityName : undefined, name];
+      counties.push(`${code},${name},${parts.filter(Boolean).join('')}`);
       if (prov === province) rows.push(`${code},${name},${city}`);
     });
     await eachRow(path.join(source.dist, 'streets.csv'), ([code, name, area, prov]) => {

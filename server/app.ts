@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -7,7 +7,9 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { DbHandle } from './platform/db/client';
 import type { Notifier } from './platform/notify/notify';
-import type { JobDefinition, JobDeps, Jobs } from './platform/jobs/jobs';
+import type { JobDeps, Jobs } from './platform/jobs/jobs';
+import type { AnjuModuleDefinition } from './platform/http/module';
+import { registryModule } from './modules/registry';
 import { authJobs } from './platform/auth/auth.jobs';
 import { installContext } from './platform/http/guard';
 import { installErrorHandling, installNotFound } from './platform/http/error-handler';
@@ -20,8 +22,7 @@ import { divisionsRoutes } from './platform/divisions/divisions.routes';
 import { notifyRoutes } from './platform/notify/notify.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
 
-/** A module's public face to the app: its routes, and the background jobs it defines. */
-export type AnjuModule = { name: string; prefix: string; routes: FastifyPluginAsync; jobs?: (deps: JobDeps) => JobDefinition[] };
+export type AnjuModule = AnjuModuleDefinition;
 
 /** Every route plugin of Anju, platform first, then the modules. There is no autoloading. */
 export const MODULES: AnjuModule[] = [
@@ -31,6 +32,7 @@ export const MODULES: AnjuModule[] = [
   { name: 'divisions', prefix: '/api/divisions', routes: divisionsRoutes },
   { name: 'notify', prefix: '/api/notify', routes: notifyRoutes },
   { name: 'calendar', prefix: '/api/calendar', routes: calendarRoutes },
+  registryModule,
 ];
 
 export type AppDeps = {

@@ -9,6 +9,10 @@ export const PERMISSIONS = [
   'audit.read',
   'notify.outbox',
   'calendar.manage',
+  'registry.read',
+  'registry.write',
+  'registry.pii',
+  'registry.manage',
   'portal.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -42,11 +46,12 @@ export type RoleDefinition = {
 /** Built-in roles and their default permissions; a city admin edits the permissions in the console. */
 export const BUILTIN_ROLES: RoleDefinition[] = [
   { code: 'city_admin', level: 'city', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage'] },
-  { code: 'district_officer', level: 'district', kind: 'staff', permissions: ['divisions.read', 'divisions.manage', 'admin.users'] },
-  { code: 'street_officer', level: 'street', kind: 'staff', permissions: ['divisions.read', 'divisions.manage'] },
-  { code: 'community_officer', level: 'community', kind: 'staff', permissions: ['divisions.read', 'divisions.manage'] },
-  { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read'] },
+    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage'] },
+  { code: 'district_officer', level: 'district', kind: 'staff',
+    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage'] },
+  { code: 'street_officer', level: 'street', kind: 'staff', permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii'] },
+  { code: 'community_officer', level: 'community', kind: 'staff', permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii'] },
+  { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read', 'registry.read', 'registry.write'] },
   { code: 'dept_reviewer', level: 'any', kind: 'staff', department: true, permissions: ['divisions.read'] },
   { code: 'auditor', level: 'city', kind: 'staff', permissions: ['divisions.read', 'audit.read'] },
   { code: 'resident', level: 'any', kind: 'resident', permissions: ['portal.use'] },

@@ -1,5 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { idCheckCharacter } from '@shared/kernel/id-number';
 import { BUILTIN_ROLES, PERMISSIONS } from '@shared/permissions';
 import { buildTestApp, type Client, type TestApp, type TestUser } from '../test/harness';
 
@@ -13,7 +15,10 @@ const STREET = '440106006';
 const A = '440106006002'; // the officer's own community
 const B = '440106006004'; // the neighbouring community in the same street
 
-type Fixture = { bUser: { id: string; username: string }; bGrid: string; aGrid: string };
+type Fixture = {
+  bUser: { id: string; username: string }; bGrid: string; aGrid: string;
+  aBuilding: string; aHouse: string; aPerson: string; aResidence: string; bBuilding: string; bHouse: string; bPerson: string; bResidence: string;
+};
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
   route: string;
@@ -24,6 +29,13 @@ type RouteCase = {
 };
 
 let unique = 0;
+const A_PERSON_ID = `44010619870404002${idCheckCharacter('44010619870404002')}`;
+const B_PERSON_ID = `44010619880505001${idCheckCharacter('44010619880505001')}`;
+/** Valid ID numbers (check characters computed) for samples that create persons. */
+const SAMPLE_IDS = Array.from({ length: 40 }, (_, i) => {
+  const first17 = `4401061990${String(1 + (i % 12)).padStart(2, '0')}${String(10 + i).padStart(2, '0')}201`.slice(0, 17);
+  return first17 + idCheckCharacter(first17);
+});
 const ROUTES: RouteCase[] = [
   { route: 'GET /api/auth/me', sample: () => ({ method: 'GET', url: '/api/auth/me' }), foreign: () => [] },
   {
@@ -97,6 +109,85 @@ const ROUTES: RouteCase[] = [
     sample: () => ({ method: 'DELETE', url: '/api/calendar/overrides/2026-12-24' }),
     foreign: () => [{ method: 'DELETE', url: '/api/calendar/overrides/2026-12-24' }],
   },
+  {
+    route: 'GET /api/registry/buildings',
+    sample: () => ({ method: 'GET', url: '/api/registry/buildings' }),
+    foreign: () => [
+      { method: 'GET', url: `/api/registry/buildings?q=${encodeURIComponent('南苑')}` },
+      { method: 'GET', url: `/api/registry/buildings?divisionCode=${B}` },
+      { method: 'GET', url: '/api/registry/buildings?status=retired' },
+    ],
+  },
+  {
+    route: 'POST /api/registry/buildings',
+    sample: () => ({ method: 'POST', url: '/api/registry/buildings', body: { divisionCode: A, address: `扫描地址 ${++unique} 号` } }),
+    foreign: () => [{ method: 'POST', url: '/api/registry/buildings', body: { divisionCode: B, address: '越界地址 1 号' } }],
+  },
+  {
+    route: 'GET /api/registry/houses',
+    sample: () => ({ method: 'GET', url: '/api/registry/houses' }),
+    foreign: (f) => [
+      { method: 'GET', url: `/api/registry/houses?buildingId=${f.bBuilding}` },
+      { method: 'GET', url: `/api/registry/houses?divisionCode=${B}` },
+      { method: 'GET', url: `/api/registry/houses?q=${encodeURIComponent('南苑')}` },
+    ],
+  },
+  {
+    route: 'POST /api/registry/houses',
+    sample: (f) => ({ method: 'POST', url: '/api/registry/houses', body: { buildingId: f.aBuilding, unit: `${++unique}`, use: 'rental', ownerOrganisation: '某公司' } }),
+    foreign: (f) => [{ method: 'POST', url: '/api/registry/houses', body: { buildingId: f.bBuilding, unit: '越界', use: 'rental', ownerOrganisation: '某公司' } }],
+  },
+  {
+    route: 'GET /api/registry/houses/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/registry/houses/${f.aHouse}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/registry/houses/${f.bHouse}` }],
+  },
+  {
+    route: 'GET /api/registry/persons',
+    sample: () => ({ method: 'GET', url: '/api/registry/persons' }),
+    foreign: () => [
+      { method: 'GET', url: `/api/registry/persons?idNumber=${B_PERSON_ID}` },
+      { method: 'GET', url: `/api/registry/persons?name=${encodeURIComponent('南')}` },
+      { method: 'GET', url: `/api/registry/persons?divisionCode=${B}` },
+      { method: 'GET', url: '/api/registry/persons?phone=13900001111' },
+      { method: 'GET', url: `/api/registry/persons?address=${encodeURIComponent('南苑')}` },
+      { method: 'GET', url: '/api/registry/persons?pageSize=200' },
+    ],
+  },
+  {
+    route: 'POST /api/registry/persons',
+    sample: () => ({ method: 'POST', url: '/api/registry/persons', body: { idNumber: SAMPLE_IDS[++unique % SAMPLE_IDS.length], name: '扫描', divisionCode: A } }),
+    foreign: () => [{ method: 'POST', url: '/api/registry/persons', body: { idNumber: '11010519491231002X', name: '越界', divisionCode: B } }],
+  },
+  {
+    route: 'GET /api/registry/persons/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/registry/persons/${f.aPerson}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/registry/persons/${f.bPerson}` }],
+  },
+  {
+    route: 'PATCH /api/registry/persons/:id',
+    sample: (f) => ({ method: 'PATCH', url: `/api/registry/persons/${f.aPerson}`, body: { employer: '扫描公司' } }),
+    foreign: (f) => [{ method: 'PATCH', url: `/api/registry/persons/${f.bPerson}`, body: { phone: '13700000000' } }],
+  },
+  {
+    route: 'POST /api/registry/residences/arrive',
+    sample: (f) => ({ method: 'POST', url: '/api/registry/residences/arrive', body: { personId: f.aPerson, houseId: f.aHouse, relation: 'tenant', arrivedOn: '2026-01-05', transactionId: randomUUID() } }),
+    foreign: (f) => [
+      { method: 'POST', url: '/api/registry/residences/arrive', body: { personId: f.bPerson, houseId: f.bHouse, relation: 'owner', arrivedOn: '2026-01-05', transactionId: randomUUID() } },
+      { method: 'POST', url: '/api/registry/residences/arrive', body: { personId: f.bPerson, houseId: f.aHouse, relation: 'tenant', arrivedOn: '2026-01-05', transactionId: randomUUID() } },
+      { method: 'POST', url: '/api/registry/residences/arrive', body: { idNumber: B_PERSON_ID, name: '南苑居民', houseId: f.bHouse, relation: 'tenant', arrivedOn: '2026-01-05', transactionId: randomUUID() } },
+    ],
+  },
+  {
+    route: 'POST /api/registry/residences/:id/leave',
+    sample: (f) => ({ method: 'POST', url: `/api/registry/residences/${f.aResidence}/leave`, body: { leftOn: '2025-12-31', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/registry/residences/${f.bResidence}/leave`, body: { leftOn: '2026-01-06', transactionId: randomUUID() } }],
+  },
+  {
+    route: 'POST /api/registry/residences/:id/update',
+    sample: (f) => ({ method: 'POST', url: `/api/registry/residences/${f.aResidence}/update`, body: { relation: 'tenant', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/registry/residences/${f.bResidence}/update`, body: { relation: 'owner', transactionId: randomUUID() } }],
+  },
   { route: 'GET /api/divisions/summary', sample: () => ({ method: 'GET', url: '/api/divisions/summary' }), foreign: () => [{ method: 'GET', url: '/api/divisions/summary' }] },
   {
     route: 'POST /api/divisions/grids',
@@ -145,7 +236,27 @@ beforeAll(async () => {
     username: 'nanyuan', displayName: '南苑社区 专干', password: 'Strong#Pass1', roles: ['community_officer'], divisionCode: B,
   });
   expect([aGrid.statusCode, bGrid.statusCode, bUser.statusCode]).toEqual([201, 201, 201]);
-  fixture = { aGrid: aGrid.json<{ code: string }>().code, bGrid: bGrid.json<{ code: string }>().code, bUser: bUser.json<{ id: string; username: string }>() };
+  const aBuilding = await t.as(admin).post('/api/registry/buildings', { divisionCode: A, address: '东城路 1 号' });
+  const bBuilding = await t.as(admin).post('/api/registry/buildings', { divisionCode: B, address: '南苑路 8 号' });
+  const aHouse = await t.as(admin).post('/api/registry/houses', { buildingId: aBuilding.json<{ id: string }>().id, unit: '101', use: 'rental', ownerOrganisation: '东城物业' });
+  const bHouse = await t.as(admin).post('/api/registry/houses', { buildingId: bBuilding.json<{ id: string }>().id, unit: '202', use: 'rental', ownerOrganisation: '南苑物业' });
+  const bPerson = await t.as(admin).post('/api/registry/persons', { idNumber: B_PERSON_ID, name: '南苑居民', divisionCode: B, phone: '13900001111' });
+  expect([aBuilding.statusCode, bBuilding.statusCode, aHouse.statusCode, bHouse.statusCode, bPerson.statusCode]).toEqual([201, 201, 201, 201, 201]);
+  const bResidence = await t.as(admin).post('/api/registry/residences/arrive', {
+    personId: bPerson.json<{ id: string }>().id, houseId: bHouse.json<{ id: string }>().id, relation: 'tenant', arrivedOn: '2026-01-02', transactionId: randomUUID(),
+  });
+  expect(bResidence.statusCode, bResidence.body).toBe(200);
+  const aPerson = await t.as(admin).post('/api/registry/persons', { idNumber: A_PERSON_ID, name: '东城居民', divisionCode: A });
+  const aResidence = await t.as(admin).post('/api/registry/residences/arrive', {
+    personId: aPerson.json<{ id: string }>().id, houseId: aHouse.json<{ id: string }>().id, relation: 'tenant', arrivedOn: '2026-01-02', transactionId: randomUUID(),
+  });
+  expect(aResidence.statusCode, aResidence.body).toBe(200);
+  fixture = {
+    aBuilding: aBuilding.json<{ id: string }>().id, aPerson: aPerson.json<{ id: string }>().id, aResidence: aResidence.json<{ id: string }>().id,
+    aGrid: aGrid.json<{ code: string }>().code, bGrid: bGrid.json<{ code: string }>().code, bUser: bUser.json<{ id: string; username: string }>(),
+    aHouse: aHouse.json<{ id: string }>().id, bBuilding: bBuilding.json<{ id: string }>().id, bHouse: bHouse.json<{ id: string }>().id,
+    bPerson: bPerson.json<{ id: string }>().id, bResidence: bResidence.json<{ id: string }>().id,
+  };
 });
 afterAll(async () => {
   await t?.close();
@@ -194,7 +305,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bUser.id, fixture.bUser.username, '南苑'];
+    const secrets = [B, fixture.bGrid, fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, B_PERSON_ID.slice(-4)];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -231,7 +342,11 @@ async function snapshot() {
     `select (select json_agg(u order by u.id) from (select id, display_name, status, division_code, updated_at from users where division_code like $1) u) as users,
             (select json_agg(d.code order by d.code) from divisions d where d.code like $1) as divisions,
             (select json_agg(r order by r.role_code, r.permission) from role_permissions r where r.role_code = 'grid_worker') as grid_worker,
-            (select json_agg(w order by w.date) from workday_overrides w) as calendar`,
+            (select json_agg(w order by w.date) from workday_overrides w) as calendar,
+            (select json_agg(p order by p.id) from reg_persons p where p.division_code like $1) as persons,
+            (select json_agg(r order by r.id) from reg_residences r where r.division_code like $1) as residences,
+            (select json_agg(h order by h.id) from reg_houses h where h.division_code like $1) as houses,
+            (select json_agg(b order by b.id) from reg_buildings b where b.division_code like $1) as buildings`,
     [`${B}%`],
   );
 }

@@ -50,7 +50,7 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
   defineModuleJobs({ dbHandle: handle, notifier, jobs, config, now: () => now });
   options.defineJobs?.(jobs);
   await jobs.start();
-  const app = await buildApp({ config, dbHandle: handle, notifier, jobs, logger: false, now: () => now, serveWeb: false });
+  const app = await buildApp({ config, dbHandle: handle, notifier, jobs, logger: process.env.TEST_LOG === '1', now: () => now, serveWeb: false });
   options.extraRoutes?.(app);
   await app.ready();
 

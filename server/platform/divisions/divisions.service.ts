@@ -31,14 +31,30 @@ export function readCityRows(cityInput: string): SourceRow[] {
   return rows;
 }
 
-let counties: Set<string> | undefined;
+let counties: Map<string, string> | undefined;
+
+function countyNames(): Map<string, string> {
+  counties ??= new Map(
+    readFileSync(path.join(DATA_DIR, 'counties.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => {
+        const [code = '', name = '', fullName] = line.split(',');
+        return [code, fullName || name] as const;
+      }),
+  );
+  return counties;
+}
 
 /** Whether a six-digit county-level code exists in the national list (for reading an ID number's origin). */
 export function countyCodeExists(code: string): boolean {
-  counties ??= new Set(
-    readFileSync(path.join(DATA_DIR, 'counties.csv'), 'utf8').split('\n').slice(1).map((line) => line.split(',')[0]!).filter(Boolean),
-  );
-  return counties.has(code);
+  return countyNames().has(code);
+}
+
+/** The full name of a county-level code (province, city, county), e.g. 湖南省长沙市岳麓区; null when unknown. */
+export function countyFullName(code: string): string | null {
+  return countyNames().get(code) ?? null;
 }
 
 /**

@@ -1,0 +1,281 @@
+import { and, asc, count, desc, eq, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
+import type { BuildingListQuery, HouseListQuery, PersonListQuery } from '@shared/registry/registry.schema';
+import type { Executor, Tx } from '../../platform/db/client';
+import { inScope, type Scope } from '../../platform/auth/scope';
+import { buildings, houses, personChildren, persons, residenceActions, residences } from './registry.tables';
+
+export type BuildingRow = typeof buildings.$inferSelect;
+export type HouseRow = typeof houses.$inferSelect;
+export type PersonRow = typeof persons.$inferSelect;
+export type ResidenceRow = typeof residences.$inferSelect;
+
+// Subqueries name the outer table by hand: Drizzle leaves columns unqualified in single-table selects.
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, '\\$&');
+
+// ── buildings ────────────────────────────────────────────────────────────────
+
+/** Buildings inside `scope`, by address text (any part), newest first, with how many houses and occupants each has. */
+export async function listBuildings(tx: Executor, scope: Scope, query: BuildingListQuery) {
+  const where = and(
+    inScope(buildings.divisionCode, scope),
+    query.divisionCode ? like(buildings.divisionCode, `${query.divisionCode}%`) : undefined,
+    query.q ? ilike(buildings.address, `%${escapeLike(query.q)}%`) : undefined,
+    query.status ? eq(buildings.status, query.status) : eq(buildings.status, 'active'),
+  );
+  const rows = await tx
+    .select({
+      building: buildings,
+      houseCount: sql<number>`(select count(*)::int from reg_houses h where h.building_id = "reg_buildings"."id")`,
+      occupantCount: sql<number>`(select count(*)::int from reg_residences r join reg_houses h on h.id = r.house_id where h.building_id = "reg_buildings"."id" and r.status = 'active')`,
+    })
+    .from(buildings)
+    .where(where)
+    .orderBy(asc(buildings.address))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [counted] = await tx.select({ total: count() }).from(buildings).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+export async function findBuilding(tx: Executor, scope: Scope, id: string) {
+  const [row] = await tx
+    .select({
+      building: buildings,
+      houseCount: sql<number>`(select count(*)::int from reg_houses h where h.building_id = "reg_buildings"."id")`,
+      occupantCount: sql<number>`(select count(*)::int from reg_residences r join reg_houses h on h.id = r.house_id where h.building_id = "reg_buildings"."id" and r.status = 'active')`,
+    })
+    .from(buildings)
+    .where(and(eq(buildings.id, id), inScope(buildings.divisionCode, scope)));
+  return row;
+}
+
+export async function insertBuilding(tx: Tx, values: typeof buildings.$inferInsert): Promise<BuildingRow> {
+  const [row] = await tx.insert(buildings).values(values).returning();
+  return row!;
+}
+
+/** Records a door-to-door visit of a building. */
+export async function touchBuildingVisit(tx: Tx, id: string, at: Date): Promise<void> {
+  await tx.update(buildings).set({ lastVisitAt: at }).where(eq(buildings.id, id));
+}
+
+// ── houses ───────────────────────────────────────────────────────────────────
+
+const houseSelection = {
+  house: houses,
+  address: buildings.address,
+  occupantCount: sql<number>`(select count(*)::int from reg_residences r where r.house_id = "reg_houses"."id" and r.status = 'active')`,
+};
+
+/** Houses inside `scope`, by address or unit, in address order. */
+export async function listHouses(tx: Executor, scope: Scope, query: HouseListQuery) {
+  const where = and(
+    inScope(houses.divisionCode, scope),
+    eq(houses.status, 'active'),
+    query.buildingId ? eq(houses.buildingId, query.buildingId) : undefined,
+    query.divisionCode ? like(houses.divisionCode, `${query.divisionCode}%`) : undefined,
+    query.use ? eq(houses.use, query.use) : undefined,
+    query.q ? ilike(sql`${buildings.address} || ' ' || ${houses.unit}`, `%${escapeLike(query.q)}%`) : undefined,
+  );
+  const rows = await tx
+    .select(houseSelection)
+    .from(houses)
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .where(where)
+    .orderBy(asc(buildings.address), asc(houses.unit))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [counted] = await tx.select({ total: count() }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+export async function findHouse(tx: Executor, scope: Scope, id: string) {
+  const [row] = await tx
+    .select(houseSelection)
+    .from(houses)
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .where(and(eq(houses.id, id), inScope(houses.divisionCode, scope)));
+  return row;
+}
+
+export async function insertHouse(tx: Tx, values: typeof houses.$inferInsert): Promise<HouseRow> {
+  const [row] = await tx.insert(houses).values(values).returning();
+  return row!;
+}
+
+// ── persons ──────────────────────────────────────────────────────────────────
+
+const currentAddress = sql<string | null>`(select b.address || ' ' || h.unit from reg_residences r join reg_houses h on h.id = r.house_id join reg_buildings b on b.id = h.building_id where r.person_id = "reg_persons"."id" and r.status = 'active')`;
+
+function personFilter(scope: Scope, query: PersonListQuery): SQL | undefined {
+  return and(
+    inScope(persons.divisionCode, scope),
+    query.idNumber ? eq(persons.idNumber, query.idNumber.toUpperCase()) : undefined,
+    query.name ? like(persons.name, `${escapeLike(query.name)}%`) : undefined,
+    query.phone ? eq(persons.phone, query.phone) : undefined,
+    query.divisionCode ? like(persons.divisionCode, `${query.divisionCode}%`) : undefined,
+    query.address
+      ? sql`exists (select 1 from reg_residences r join reg_houses h on h.id = r.house_id join reg_buildings b on b.id = h.building_id
+               where r.person_id = "reg_persons"."id" and r.status = 'active' and (b.address || ' ' || h.unit) ilike ${`%${escapeLike(query.address)}%`})`
+      : undefined,
+    query.status === 'residing'
+      ? sql`exists (select 1 from reg_residences r where r.person_id = "reg_persons"."id" and r.status = 'active')`
+      : query.status === 'left'
+        ? sql`not exists (select 1 from reg_residences r where r.person_id = "reg_persons"."id" and r.status = 'active')`
+        : undefined,
+  );
+}
+
+/** Persons inside `scope` matching the query (ID number exact, name prefix, phone, address text), by name. */
+export async function listPersons(tx: Executor, scope: Scope, query: PersonListQuery) {
+  const where = personFilter(scope, query);
+  const rows = await tx
+    .select({ person: persons, address: currentAddress })
+    .from(persons)
+    .where(where)
+    .orderBy(asc(persons.name), asc(persons.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [counted] = await tx.select({ total: count() }).from(persons).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+export async function findPerson(tx: Executor, scope: Scope, id: string) {
+  const [row] = await tx.select({ person: persons, address: currentAddress }).from(persons).where(and(eq(persons.id, id), inScope(persons.divisionCode, scope)));
+  return row;
+}
+
+/** The person with this ID number, wherever they are registered (for refusing a second registration). */
+export async function findPersonByIdNumber(tx: Executor, idNumber: string): Promise<PersonRow | undefined> {
+  const [row] = await tx.select().from(persons).where(eq(persons.idNumber, idNumber));
+  return row;
+}
+
+/** Locks a person for a change; outside `scope` (when given) nothing is found. */
+export async function lockPerson(tx: Tx, scope: Scope | null, id: string): Promise<PersonRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), scope ? inScope(persons.divisionCode, scope) : undefined))
+    .for('update');
+  return row;
+}
+
+export async function insertPerson(tx: Tx, values: typeof persons.$inferInsert): Promise<PersonRow> {
+  const [row] = await tx.insert(persons).values(values).returning();
+  return row!;
+}
+
+export async function updatePerson(tx: Tx, id: string, values: Partial<typeof persons.$inferInsert>): Promise<void> {
+  await tx.update(persons).set(values).where(eq(persons.id, id));
+}
+
+/** Likely duplicates of a new person: same name and birth date, or same phone, under another number. */
+export async function listLikelyDuplicates(tx: Executor, scope: Scope, person: { id: string; name: string; birthDate: string; phone: string | null }) {
+  return tx
+    .select({ id: persons.id, name: persons.name, idNumber: persons.idNumber })
+    .from(persons)
+    .where(
+      and(
+        inScope(persons.divisionCode, scope),
+        sql`${persons.id} <> ${person.id}`,
+        person.phone
+          ? sql`((${persons.name} = ${person.name} and ${persons.birthDate} = ${person.birthDate}) or ${persons.phone} = ${person.phone})`
+          : and(eq(persons.name, person.name), eq(persons.birthDate, person.birthDate)),
+      ),
+    )
+    .limit(10);
+}
+
+export async function listPersonRefs(tx: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber, divisionCode: persons.divisionCode }).from(persons).where(inArray(persons.id, ids));
+}
+
+export async function listChildIds(tx: Executor, parentId: string): Promise<string[]> {
+  return (await tx.select({ id: personChildren.childId }).from(personChildren).where(eq(personChildren.parentId, parentId))).map((row) => row.id);
+}
+
+export async function listParentIds(tx: Executor, childId: string): Promise<string[]> {
+  return (await tx.select({ id: personChildren.parentId }).from(personChildren).where(eq(personChildren.childId, childId))).map((row) => row.id);
+}
+
+export async function insertChild(tx: Tx, parentId: string, childId: string): Promise<void> {
+  await tx.insert(personChildren).values({ parentId, childId }).onConflictDoNothing();
+}
+
+// ── residences ───────────────────────────────────────────────────────────────
+
+const residenceSelection = {
+  residence: residences,
+  personName: persons.name,
+  personIdNumber: persons.idNumber,
+  address: sql<string>`${buildings.address} || ' ' || ${houses.unit}`,
+};
+
+function residenceQuery(tx: Executor) {
+  return tx
+    .select(residenceSelection)
+    .from(residences)
+    .innerJoin(persons, eq(persons.id, residences.personId))
+    .innerJoin(houses, eq(houses.id, residences.houseId))
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId));
+}
+
+/** A person's stays, newest first. */
+export async function listResidencesOfPerson(tx: Executor, personId: string) {
+  return residenceQuery(tx).where(eq(residences.personId, personId)).orderBy(desc(residences.arrivedOn), desc(residences.createdAt));
+}
+
+/** The stays in a house, current or ended, newest first (at most `limit`). */
+export async function listResidencesOfHouse(tx: Executor, houseId: string, status: 'active' | 'ended', limit: number) {
+  return residenceQuery(tx)
+    .where(and(eq(residences.houseId, houseId), eq(residences.status, status)))
+    .orderBy(desc(residences.arrivedOn), asc(persons.name))
+    .limit(limit);
+}
+
+export async function findResidence(tx: Executor, scope: Scope, id: string) {
+  const [row] = await residenceQuery(tx).where(and(eq(residences.id, id), inScope(residences.divisionCode, scope)));
+  return row;
+}
+
+export async function lockResidence(tx: Tx, scope: Scope, id: string): Promise<ResidenceRow | undefined> {
+  const [row] = await tx.select().from(residences).where(and(eq(residences.id, id), inScope(residences.divisionCode, scope))).for('update');
+  return row;
+}
+
+/** The person's current stay, locked. */
+export async function lockActiveResidence(tx: Tx, personId: string): Promise<ResidenceRow | undefined> {
+  const [row] = await tx.select().from(residences).where(and(eq(residences.personId, personId), eq(residences.status, 'active'))).for('update');
+  return row;
+}
+
+export async function insertResidence(tx: Tx, values: typeof residences.$inferInsert): Promise<ResidenceRow> {
+  const [row] = await tx.insert(residences).values(values).returning();
+  return row!;
+}
+
+/** Ends a stay, but only if it is still active (the status guard makes a racing second leave change nothing). */
+export async function endResidence(tx: Tx, id: string, leftOn: string, at: Date): Promise<boolean> {
+  const ended = await tx
+    .update(residences)
+    .set({ status: 'ended', leftOn, updatedAt: at })
+    .where(and(eq(residences.id, id), eq(residences.status, 'active')))
+    .returning({ id: residences.id });
+  return ended.length > 0;
+}
+
+export async function updateResidenceRelation(tx: Tx, id: string, relation: ResidenceRow['relation'], at: Date): Promise<void> {
+  await tx.update(residences).set({ relation, updatedAt: at }).where(eq(residences.id, id));
+}
+
+/** The residence a transaction id already acted on, if any (for idempotent retries). */
+export async function findActionByTransaction(tx: Executor, transactionId: string): Promise<{ residenceId: string } | undefined> {
+  const [row] = await tx.select({ residenceId: residenceActions.residenceId }).from(residenceActions).where(eq(residenceActions.transactionId, transactionId)).orderBy(desc(residenceActions.seq)).limit(1);
+  return row;
+}
+
+export async function insertAction(tx: Tx, values: typeof residenceActions.$inferInsert): Promise<void> {
+  await tx.insert(residenceActions).values(values);
+}

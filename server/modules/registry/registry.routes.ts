@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParam } from '@shared/admin/admin.schema';
+import { ErrorBody } from '@shared/errors';
+import {
+  ArriveInput, BuildingInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage, HouseView,
+  LeaveInput, PersonInput, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
+} from '@shared/registry/registry.schema';
+import * as registry from './registry.service';
+
+const tags = ['registry'];
+
+export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/buildings', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'Search the standard address library (any part of the address)', tags, querystring: BuildingListQuery, response: { 200: BuildingPage } },
+  }, (req) => registry.listBuildings(req.ctx, req.query));
+
+  app.post('/buildings', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Add a building to the standard address library', tags, body: BuildingInput, response: { 201: BuildingView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await registry.createBuilding(req.ctx, req.body)));
+
+  app.get('/houses', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'Houses in the caller\'s jurisdiction', tags, querystring: HouseListQuery, response: { 200: HousePage } },
+  }, (req) => registry.listHouses(req.ctx, req.query));
+
+  app.post('/houses', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Add a house (a unit of a building)', tags, body: HouseInput, response: { 201: HouseView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await registry.createHouse(req.ctx, req.body)));
+
+  app.get('/houses/:id', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'A house with its occupants now and before (audited)', tags, params: IdParam, response: { 200: HouseDetail, 404: ErrorBody } },
+  }, (req) => registry.getHouse(req.ctx, req.params.id));
+
+  app.get('/persons', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'Search persons: ID number (exact), name (prefix), phone, address', tags, querystring: PersonListQuery, response: { 200: PersonPage } },
+  }, (req) => registry.listPersons(req.ctx, req.query));
+
+  app.post('/persons', {
+    config: { permission: 'registry.write' },
+    schema: {
+      summary: 'Register a person (one per ID number)', tags, body: PersonInput,
+      response: { 201: PersonView.extend({ duplicates: z.array(PersonRef) }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
+  }, async (req, reply) => reply.code(201).send(await registry.createPerson(req.ctx, req.body)));
+
+  app.get('/persons/:id', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'One person\'s whole record (audited)', tags, params: IdParam, response: { 200: PersonView, 404: ErrorBody } },
+  }, (req) => registry.getPerson(req.ctx, req.params.id));
+
+  app.patch('/persons/:id', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Change contact details, education, employer or family links', tags, params: IdParam, body: PersonUpdate, response: { 200: PersonView, 400: ErrorBody, 404: ErrorBody } },
+  }, (req) => registry.updatePerson(req.ctx, req.params.id, req.body));
+
+  app.post('/residences/arrive', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Register an arrival (人来登记); a current stay elsewhere ends that day', tags, body: ArriveInput, response: { 200: ResidenceView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => registry.arrive(req.ctx, req.body));
+
+  app.post('/residences/:id/leave', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Register leaving (人走注销)', tags, params: IdParam, body: LeaveInput, response: { 200: ResidenceView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => registry.leave(req.ctx, req.params.id, req.body));
+
+  app.post('/residences/:id/update', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Update a current stay (人在更新)', tags, params: IdParam, body: ResidenceUpdate, response: { 200: ResidenceView, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => registry.updateResidence(req.ctx, req.params.id, req.body));
+};

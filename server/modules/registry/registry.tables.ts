@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** A building (栋) of the standard address library, in a community (and a grid when one is known). */
+export const buildings = pgTable(
+  'reg_buildings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    divisionCode: text('division_code').notNull(),
+    address: text('address').notNull(),
+    status: text('status', { enum: ['active', 'retired', 'merged'] }).notNull().default('active'),
+    mergedInto: uuid('merged_into'),
+    lastVisitAt: timestamp('last_visit_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reg_buildings_division_idx').using('btree', t.divisionCode.op('text_pattern_ops')),
+    index('reg_buildings_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
+    uniqueIndex('reg_buildings_address_active_key').on(t.address).where(sql`status = 'active'`),
+  ],
+);
+
+/** A house: one unit (套/间) of a building, with what it is used for, who owns it and who lets it. */
+export const houses = pgTable(
+  'reg_houses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    buildingId: uuid('building_id').notNull().references(() => buildings.id),
+    unit: text('unit').notNull(),
+    divisionCode: text('division_code').notNull(),
+    use: text('use', { enum: ['self_occupied', 'rental', 'dormitory', 'commercial'] }).notNull(),
+    areaM2: numeric('area_m2', { precision: 8, scale: 2, mode: 'number' }),
+    rooms: integer('rooms'),
+    ownerPersonId: uuid('owner_person_id'),
+    ownerOrganisation: text('owner_organisation'),
+    landlordPersonId: uuid('landlord_person_id'),
+    agentName: text('agent_name'),
+    managementCompany: text('management_company'),
+    qrVersion: integer('qr_version').notNull().default(1),
+    status: text('status', { enum: ['active', 'retired'] }).notNull().default('active'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reg_houses_building_unit_key').on(t.buildingId, t.unit),
+    index('reg_houses_division_idx').using('btree', t.divisionCode.op('text_pattern_ops')),
+    index('reg_houses_landlord_idx').on(t.landlordPersonId),
+  ],
+);
+
+/** A person, one row per citizen ID number. `division_code` is where they live now, or where they were registered. */
+export const persons = pgTable(
+  'reg_persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idNumber: text('id_number').notNull().unique(),
+    name: text('name').notNull(),
+    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    originCode: text('origin_code').notNull(),
+    phone: text('phone'),
+    education: text('education'),
+    employer: text('employer'),
+    divisionCode: text('division_code').notNull(),
+    spouseId: uuid('spouse_id'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reg_persons_division_idx').using('btree', t.divisionCode.op('text_pattern_ops')),
+    index('reg_persons_name_idx').using('btree', t.name.op('text_pattern_ops')),
+    index('reg_persons_phone_idx').on(t.phone),
+    index('reg_persons_name_birth_idx').on(t.name, t.birthDate),
+  ],
+);
+
+/** A child of a person (both registered): family links beside the spouse. */
+export const personChildren = pgTable(
+  'reg_person_children',
+  {
+    parentId: uuid('parent_id').notNull().references(() => persons.id),
+    childId: uuid('child_id').notNull().references(() => persons.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reg_person_children_key').on(t.parentId, t.childId), index('reg_person_children_child_idx').on(t.childId)],
+);
+
+/** Residence registration over time: one row per stay, from arrival (人来登记) to leaving (人走注销). */
+export const residences = pgTable(
+  'reg_residences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    houseId: uuid('house_id').notNull().references(() => houses.id),
+    divisionCode: text('division_code').notNull(),
+    relation: text('relation', { enum: ['tenant', 'dormitory', 'relative', 'owner', 'employer_provided'] }).notNull(),
+    arrivedOn: date('arrived_on', { mode: 'string' }).notNull(),
+    leftOn: date('left_on', { mode: 'string' }),
+    status: text('status', { enum: ['active', 'ended'] }).notNull().default('active'),
+    channel: text('channel', { enum: ['console', 'door_to_door', 'self_declared', 'import'] }).notNull(),
+    declaredOn: date('declared_on', { mode: 'string' }).notNull(),
+    deadlineOn: date('deadline_on', { mode: 'string' }).notNull(),
+    late: integer('late_workdays').notNull().default(0),
+    declaredBy: uuid('declared_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reg_residences_one_active_key').on(t.personId).where(sql`status = 'active'`),
+    index('reg_residences_person_idx').on(t.personId, t.arrivedOn),
+    index('reg_residences_house_idx').on(t.houseId, t.status),
+    index('reg_residences_division_idx').using('btree', t.divisionCode.op('text_pattern_ops')),
+  ],
+);
+
+/** Every status change of a residence (arrive, update, leave), append-only, with the caller's idempotency key. */
+export const residenceActions = pgTable(
+  'reg_residence_actions',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    residenceId: uuid('residence_id').notNull().references(() => residences.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    transactionId: uuid('transaction_id').notNull(),
+    actorId: uuid('actor_id'),
+    details: text('details'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reg_residence_actions_tx_key').on(t.transactionId, t.residenceId)],
+);

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { JobDefinition, JobDeps } from '../jobs/jobs';
+
+/** A module's public face to the app: its routes under a prefix, and the background jobs it defines. */
+export type AnjuModuleDefinition = { name: string; prefix: string; routes: FastifyPluginAsync; jobs?: (deps: JobDeps) => JobDefinition[] };

@@ -57,19 +57,29 @@ program.command('migrate').description('apply database migrations').action(() =>
 program
   .command('seed')
   .description('load reference data, and with --demo the demo city')
-  .option('--demo', 'load the demo city: grids and one user per role')
-  .action((options: { demo?: boolean }) =>
+  .option('--demo', 'load the demo city: grids, one user per role, and a population')
+  .option('--persons <n>', 'how many demo persons (default 20000); an interrupted load resumes', (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--persons wants a whole number, not ${value}`);
+    return n;
+  })
+  .action((options: { demo?: boolean; persons?: number }) =>
     withDb(async (handle) => {
       await prepareReferenceData(handle.db, config.city);
       if (!options.demo) return console.log('reference data ready');
       const progress = bar('demo');
       progress.start(1, 0, { step: '' });
-      const result = await seedDemo(handle.db, config.city, (step, done, total) => {
-        progress.setTotal(total);
-        progress.update(done, { step });
-      });
+      const result = await seedDemo(
+        handle.db,
+        config.city,
+        (step, done, total) => {
+          progress.setTotal(total);
+          progress.update(done, { step });
+        },
+        { ...(options.persons !== undefined ? { persons: options.persons } : {}) },
+      );
       progress.stop();
-      console.log(`demo city ready: ${result.users} users and ${result.grids} grids added (password Anju@2026)`);
+      console.log(`demo city ready: ${result.users} users, ${result.grids} grids and ${result.persons} persons added (password Anju@2026)`);
     }),
   );
 

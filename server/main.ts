@@ -19,10 +19,19 @@ export async function main(): Promise<void> {
   await migrate(dbHandle);
   await prepareReferenceData(dbHandle.db, config.city);
   if (config.demo) {
-    const seeded = await seedDemo(dbHandle.db, config.city, (step, done, total) => {
-      if (done === total) logger.info({ step, total }, 'demo data ready');
-    });
-    if (seeded.users > 0) logger.info(seeded, 'demo city loaded (password of every demo user: Anju@2026)');
+    let lastLog = 0;
+    const seeded = await seedDemo(
+      dbHandle.db,
+      config.city,
+      (step, done, total) => {
+        if (done === total || Date.now() - lastLog > 3000) {
+          lastLog = Date.now();
+          logger.info({ step, done, total }, done === total ? 'demo data ready' : 'loading demo data');
+        }
+      },
+      { ...(config.demoPersons !== undefined ? { persons: config.demoPersons } : {}) },
+    );
+    if (seeded.users > 0 || seeded.persons > 0) logger.info(seeded, 'demo city loaded (password of every demo user: Anju@2026)');
   }
   const notifier = createNotifier(dbHandle.db, smsProviderFor(config, logger), logger);
   const jobs = createJobs(dbHandle, { onError: (err) => logger.warn({ err }, 'job failed') });

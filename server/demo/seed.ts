@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { chinaDate } from '@shared/kernel/workdays';
+import { seedPopulation } from '../modules/registry';
 import type { Db } from '../platform/db/client';
 import * as authRepo from '../platform/auth/auth.repo';
 import { hashPassword } from '../platform/auth/password';
@@ -68,11 +70,14 @@ async function seedGrids(db: Db, city: string, progress?: SeedProgress): Promise
   return added;
 }
 
+/** Persons the demo city gets unless asked for another number (with a house for every four). */
+export const DEMO_PERSONS = 20_000;
+
 /**
- * Loads the demo city on top of the reference data: grids and one user per role and level.
+ * Loads the demo city on top of the reference data: grids, one user per role and level, and a population.
  * Re-running adds only what is missing.
  */
-export async function seedDemo(db: Db, city: string, progress?: SeedProgress): Promise<{ users: number; grids: number }> {
+export async function seedDemo(db: Db, city: string, progress?: SeedProgress, options: { persons?: number } = {}): Promise<{ users: number; grids: number; persons: number }> {
   const grids = await seedGrids(db, city, progress);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const wanted = await demoUsers(db, city);
@@ -92,5 +97,11 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress): P
     created += 1;
     progress?.('users', index + 1, wanted.length);
   }
-  return { users: created, grids };
+  const shipai = wanted.find((user) => user.username === 'shipai')!.division;
+  const population = await seedPopulation(
+    db,
+    { city, count: options.persons ?? DEMO_PERSONS, today: chinaDate(new Date()), focusStreet: shipai },
+    (done, total) => progress?.('persons', done, total),
+  );
+  return { users: created, grids, persons: population.persons };
 }

@@ -5,3 +5,4 @@ import { registryRoutes } from './registry.routes';
 export const registryModule: AnjuModuleDefinition = { name: 'registry', prefix: '/api/registry', routes: registryRoutes };
 
 export { checkIdNumber, originName, lateness, DECLARATION_DEADLINE_WORKDAYS } from './registry.service';
+export { seedPopulation } from './registry.demo';

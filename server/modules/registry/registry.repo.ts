@@ -279,3 +279,32 @@ export async function findActionByTransaction(tx: Executor, transactionId: strin
 export async function insertAction(tx: Tx, values: typeof residenceActions.$inferInsert): Promise<void> {
   await tx.insert(residenceActions).values(values);
 }
+
+// ── bulk loads (demo population) ─────────────────────────────────────────────
+
+/** Inserts buildings, houses, persons and residences in one go; rows already present (same key) are skipped. */
+export async function insertBulk(
+  tx: Tx,
+  rows: {
+    buildings: (typeof buildings.$inferInsert)[];
+    houses: (typeof houses.$inferInsert)[];
+    persons: (typeof persons.$inferInsert)[];
+    residences: (typeof residences.$inferInsert)[];
+  },
+): Promise<void> {
+  if (rows.buildings.length) await tx.insert(buildings).values(rows.buildings).onConflictDoNothing();
+  if (rows.houses.length) await tx.insert(houses).values(rows.houses).onConflictDoNothing();
+  for (let at = 0; at < rows.persons.length; at += 2000) await tx.insert(persons).values(rows.persons.slice(at, at + 2000)).onConflictDoNothing();
+  for (let at = 0; at < rows.residences.length; at += 2000) await tx.insert(residences).values(rows.residences.slice(at, at + 2000)).onConflictDoNothing();
+}
+
+/** Whether a person with this ID number exists (a demo chunk already loaded). */
+export async function idNumberExists(tx: Executor, idNumber: string): Promise<boolean> {
+  const [row] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.idNumber, idNumber));
+  return Boolean(row);
+}
+
+export async function countPersons(tx: Executor): Promise<number> {
+  const [row] = await tx.select({ total: count() }).from(persons);
+  return row?.total ?? 0;
+}

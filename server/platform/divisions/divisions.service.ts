@@ -52,6 +52,11 @@ export function countyCodeExists(code: string): boolean {
   return countyNames().has(code);
 }
 
+/** Every county-level code of the national list (for generating plausible origins). */
+export function countyCodes(): string[] {
+  return [...countyNames().keys()];
+}
+
 /** The full name of a county-level code (province, city, county), e.g. 湖南省长沙市岳麓区; null when unknown. */
 export function countyFullName(code: string): string | null {
   return countyNames().get(code) ?? null;

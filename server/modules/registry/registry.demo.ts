@@ -128,10 +128,10 @@ export async function seedPopulation(
         const earlierHouse = rows.houses[Math.floor(rand() * rows.houses.length)]!;
         if (earlierHouse.id !== house.id && person.arrivedOn > addDays(person.row.birthDate, 400)) {
           const earlierArrival = addDays(person.arrivedOn, -(200 + Math.floor(rand() * 600)));
-          if (earlierArrival > person.row.birthDate) rows.residences.push(stay(i, 'earlier', person.row.id!, earlierHouse, earlierArrival, person.arrivedOn, rand));
+          if (earlierArrival > person.row.birthDate) rows.residences.push(stay(i, 'earlier', person.row.id, earlierHouse, earlierArrival, person.arrivedOn, rand));
         }
       }
-      if (rand() < 0.88) rows.residences.push(stay(i, 'current', person.row.id!, house, person.arrivedOn, null, rand));
+      if (rand() < 0.88) rows.residences.push(stay(i, 'current', person.row.id, house, person.arrivedOn, null, rand));
       person.row.divisionCode = house.divisionCode;
     }
     await db.transaction(async (tx) => {
@@ -160,7 +160,7 @@ export async function seedPopulation(
     const ageRoll = rand();
     const age = ageRoll < 0.1 ? Math.floor(rand() * 16) : ageRoll < 0.95 ? 16 + Math.floor(rand() * 44) : 60 + Math.floor(rand() * 20);
     const birthDate = addDays(`${Number(today.slice(0, 4)) - age - 1}-${today.slice(5)}`, Math.floor(rand() * 365));
-    const sex = rand() < 0.54 ? 'male' : 'female';
+    const sex: 'male' | 'female' = rand() < 0.54 ? 'male' : 'female';
     // The three-digit sequence spreads the index so numbers stay unique; its last digit carries the sex.
     const sequence = String(i % 1000).padStart(3, '0').slice(0, 2) + String((i % 10) - ((i % 10) % 2) + (sex === 'male' ? 1 : 0));
     const first17 = `${area}${birthDate.replaceAll('-', '')}${sequence}`;
@@ -172,7 +172,7 @@ export async function seedPopulation(
       idNumber,
       arrivedOn: arrivedOn < birthDate ? birthDate : arrivedOn,
       row: {
-        id: stableId(`person:${i}`), idNumber, name, sex: sex as 'male' | 'female', birthDate, originCode: area,
+        id: stableId(`person:${i}`), idNumber, name, sex: sex, birthDate, originCode: area,
         phone: age >= 16 ? `1${pick(rand, ['3', '5', '7', '8', '9'])}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}` : null,
         education: age >= 16 ? pick(rand, EDUCATION) : null, employer: age >= 18 && age < 60 ? pick(rand, EMPLOYERS) : null, divisionCode: '',
       },

@@ -3,6 +3,15 @@ import { DivisionCode } from '../kernel/division-code';
 import { PageQuery, pageOf } from '../kernel/paging';
 import { Phone } from '../kernel/phone';
 
+/** The error code naming what is wrong with an ID number (see parseIdNumber), for forms and the server alike. */
+export const ID_NUMBER_PROBLEM_CODES = {
+  format: 'REGISTRY_ID_FORMAT',
+  check: 'REGISTRY_ID_CHECK',
+  date: 'REGISTRY_ID_DATE',
+  future: 'REGISTRY_ID_FUTURE',
+  area: 'REGISTRY_ID_AREA',
+} as const;
+
 const IsoDate = z.iso.date({ message: 'errors:validation.invalid_format' });
 const Name = z.string().trim().min(1).max(50);
 

@@ -2,9 +2,10 @@ import type {
   ArriveInput, BuildingInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage,
   HouseView, LeaveInput, PersonInput, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
 } from '@shared/registry/registry.schema';
-import { AppError, type ErrorCode } from '@shared/errors';
+import { ID_NUMBER_PROBLEM_CODES } from '@shared/registry/registry.schema';
+import { AppError } from '@shared/errors';
 import { divisionLevel } from '@shared/kernel/division-code';
-import { maskIdNumber, parseIdNumber, type IdNumberProblem } from '@shared/kernel/id-number';
+import { maskIdNumber, parseIdNumber } from '@shared/kernel/id-number';
 import { maskPhone } from '@shared/kernel/phone';
 import { chinaDate } from '@shared/kernel/workdays';
 import { residenceWorkflow } from '@shared/registry/residence.workflow';
@@ -21,13 +22,6 @@ import * as repo from './registry.repo';
 /** Working days a tenant or landlord has to declare an arrival (policy.md §4; a policy setting). */
 export const DECLARATION_DEADLINE_WORKDAYS = 3;
 
-const ID_PROBLEMS: Record<IdNumberProblem, ErrorCode> = {
-  format: 'REGISTRY_ID_FORMAT',
-  check: 'REGISTRY_ID_CHECK',
-  date: 'REGISTRY_ID_DATE',
-  future: 'REGISTRY_ID_FUTURE',
-  area: 'REGISTRY_ID_AREA',
-};
 const HMT_ORIGINS: Record<string, string> = { '810000': '香港特别行政区', '820000': '澳门特别行政区', '830000': '台湾地区' };
 
 /**
@@ -37,7 +31,7 @@ const HMT_ORIGINS: Record<string, string> = { '810000': '香港特别行政区',
  */
 export function checkIdNumber(raw: string, today: string) {
   const parsed = parseIdNumber(raw, { today, areaExists: countyCodeExists });
-  if (!parsed.ok) throw new AppError(ID_PROBLEMS[parsed.problem], { idNumber: raw.trim().slice(0, 18) });
+  if (!parsed.ok) throw new AppError(ID_NUMBER_PROBLEM_CODES[parsed.problem], { idNumber: raw.trim().slice(0, 18) });
   return parsed.facts;
 }
 

@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { can, useMe } from '../../lib/auth';
 import { platformConsoleRoutes } from '../../modules/platform/routes';
+import { registryConsoleRoutes } from '../../modules/registry/routes';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
 
@@ -13,7 +14,7 @@ export function ConsoleApp() {
   if (!me.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.data.kind !== 'staff') return <Navigate to="/portal" replace />;
-  const routes = [...platformConsoleRoutes(me.data)];
+  const routes = [...platformConsoleRoutes(me.data), ...registryConsoleRoutes(me.data)];
   return (
     <Routes>
       <Route element={<ConsoleLayout me={me.data} routes={routes} />}>

@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idCheckCharacter } from '@shared/kernel/id-number';
+import { launch, loginAs, menuItems, newPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const first17 = `4304211995061${String(Date.now() % 10000).padStart(4, '0')}`;
+const NEW_ID = first17 + idCheckCharacter(first17);
+const WRONG_CHECK = first17 + (idCheckCharacter(first17) === '1' ? '2' : '1');
+
+describe('registry in the console', () => {
+  it('a community officer searches persons and opens one', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'community');
+    expect(await menuItems(page)).toEqual(expect.arrayContaining(['人员', '标准地址']));
+    await page.goto('/registry/persons');
+    await page.locator('.ant-table-row').first().waitFor();
+    const total = await page.locator('.ant-pagination-total-text').textContent();
+    expect(total).toMatch(/共 \d+ 条/);
+    await screenshot(page, 'registry-persons');
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByText('身份信息').waitFor();
+    await page.getByText('现居住').waitFor();
+    await screenshot(page, 'registry-person');
+    await page.context().close();
+  });
+
+  it('registers a person (refusing a wrong check digit first), gives them a home and registers leaving', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'community');
+    await page.goto('/registry/persons');
+    await page.getByRole('button', { name: '登记人员' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByLabel('姓名').fill('测试新人');
+    await drawer.getByLabel('身份证号码').fill(WRONG_CHECK);
+    await drawer.getByText('身份证号码校验位不正确').waitFor();
+    await screenshot(page, 'registry-person-new-invalid');
+    await drawer.getByLabel('身份证号码').fill(NEW_ID);
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('身份信息').waitFor();
+    await page.getByText('湖南省').first().waitFor();
+
+    await page.goto('/registry/buildings');
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.locator('.ant-table-row-expand-icon').first().click();
+    const unit = page.locator('.ant-table-expanded-row .ant-table-row a').first();
+    await unit.click();
+    await page.getByText('登记来住（人来）').waitFor();
+    await screenshot(page, 'registry-house');
+    const form = page.locator('.ant-card').filter({ hasText: '登记来住（人来）' });
+    await form.getByPlaceholder('身份证号码').fill(NEW_ID);
+    await form.getByPlaceholder('姓名').fill('测试新人');
+    await form.getByRole('button', { name: '登记来住' }).click();
+    const occupants = page.locator('.ant-card').filter({ hasText: '在住人员' });
+    await occupants.getByText('测试新人').waitFor();
+    await occupants.locator('.ant-table-row').filter({ hasText: '测试新人' }).getByRole('button', { name: '注销（人走）' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-card').filter({ hasText: '曾住人员' }).getByText('测试新人').waitFor();
+    await screenshot(page, 'registry-house-after');
+    await page.context().close();
+  });
+
+  it('a grid worker sees ID numbers and mobiles masked', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'gridworker');
+    await page.goto('/registry/persons');
+    await page.getByText('身份证号码和手机号码已按您的权限脱敏显示').waitFor();
+    const id = await page.locator('.ant-table-row td').nth(1).textContent();
+    expect(id).toMatch(/^\d{3}\*+\d{3}[\dX]$/);
+    await screenshot(page, 'registry-persons-masked');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  BuildingPage, BuildingView, HouseDetail, HousePage, HouseView, PersonPage, PersonRef, PersonView, ResidenceView,
+  type ArriveInput, type BuildingInput, type BuildingListQuery, type HouseInput, type HouseListQuery, type LeaveInput, type PersonInput, type PersonListQuery,
+} from '@shared/registry/registry.schema';
+import { api, qs } from '../../lib/api';
+
+export const registryKeys = {
+  persons: (query: Partial<PersonListQuery>) => ['registry', 'persons', query] as const,
+  person: (id: string) => ['registry', 'person', id] as const,
+  buildings: (query: Partial<BuildingListQuery>) => ['registry', 'buildings', query] as const,
+  houses: (query: Partial<HouseListQuery>) => ['registry', 'houses', query] as const,
+  house: (id: string) => ['registry', 'house', id] as const,
+};
+
+export function usePersons(query: Partial<PersonListQuery>) {
+  return useQuery({ queryKey: registryKeys.persons(query), queryFn: () => api.get(`/api/registry/persons${qs(query)}`, PersonPage) });
+}
+
+export function usePerson(id: string) {
+  return useQuery({ queryKey: registryKeys.person(id), queryFn: () => api.get(`/api/registry/persons/${id}`, PersonView) });
+}
+
+export function useCreatePerson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PersonInput) => api.post('/api/registry/persons', input, PersonView.extend({ duplicates: z.array(PersonRef) })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useBuildings(query: Partial<BuildingListQuery>) {
+  return useQuery({ queryKey: registryKeys.buildings(query), queryFn: () => api.get(`/api/registry/buildings${qs(query)}`, BuildingPage) });
+}
+
+export function useCreateBuilding() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BuildingInput) => api.post('/api/registry/buildings', input, BuildingView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useHouses(query: Partial<HouseListQuery>, enabled = true) {
+  return useQuery({ queryKey: registryKeys.houses(query), queryFn: () => api.get(`/api/registry/houses${qs(query)}`, HousePage), enabled });
+}
+
+export function useHouse(id: string) {
+  return useQuery({ queryKey: registryKeys.house(id), queryFn: () => api.get(`/api/registry/houses/${id}`, HouseDetail) });
+}
+
+export function useCreateHouse() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: HouseInput) => api.post('/api/registry/houses', input, HouseView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useArrive() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ArriveInput) => api.post('/api/registry/residences/arrive', input, ResidenceView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useLeave() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: LeaveInput & { id: string }) => api.post(`/api/registry/residences/${id}/leave`, input, ResidenceView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}

@@ -1,0 +1,26 @@
+import { EnvironmentOutlined, IdcardOutlined } from '@ant-design/icons';
+import type { MeView } from '@shared/auth/auth.schema';
+import type { ConsoleRoute } from '../../app/routes';
+import { BuildingsPage } from './pages/BuildingsPage';
+import { HousePage } from './pages/HousePage';
+import { PersonPage } from './pages/PersonPage';
+import { PersonsPage } from './pages/PersonsPage';
+
+export function registryConsoleRoutes(me: MeView): ConsoleRoute[] {
+  return [
+    {
+      path: '/registry/persons',
+      element: <PersonsPage me={me} />,
+      permission: 'registry.read',
+      menu: { labelKey: 'registry:menu.persons', icon: <IdcardOutlined />, order: 10 },
+    },
+    { path: '/registry/persons/:id', element: <PersonPage />, permission: 'registry.read' },
+    {
+      path: '/registry/buildings',
+      element: <BuildingsPage me={me} />,
+      permission: 'registry.read',
+      menu: { labelKey: 'registry:menu.buildings', icon: <EnvironmentOutlined />, order: 11 },
+    },
+    { path: '/registry/houses/:id', element: <HousePage me={me} />, permission: 'registry.read' },
+  ];
+}

@@ -53,7 +53,18 @@ describe('registry in the console', () => {
     const unit = page.locator('.ant-table-expanded-row .ant-table-row a').first();
     await unit.click();
     await page.getByText('登记来住（人来）').waitFor();
+    await page.getByTestId('house-qr').waitFor();
     await screenshot(page, 'registry-house');
+    const placardUrl = await page.getByRole('link', { name: '打印门牌' }).getAttribute('href');
+    const svg = await page.request.get(placardUrl!);
+    expect(svg.status()).toBe(200);
+    expect(svg.headers()['content-type']).toContain('image/svg+xml');
+    const placard = await page.context().newPage();
+    await placard.setViewportSize({ width: 600, height: 850 });
+    await placard.setContent(`<html><body style="margin:0">${(await svg.text()).replace('width="148mm" height="210mm"', 'width="592" height="840"')}</body></html>`);
+    expect(await placard.locator('svg').first().textContent()).toContain('出租屋（房屋）信息牌');
+    await screenshot(placard, 'registry-placard');
+    await placard.close();
     const form = page.locator('.ant-card').filter({ hasText: '登记来住（人来）' });
     await form.getByPlaceholder('身份证号码').fill(NEW_ID);
     await form.getByPlaceholder('姓名').fill('测试新人');

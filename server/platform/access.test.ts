@@ -143,6 +143,22 @@ const ROUTES: RouteCase[] = [
     foreign: (f) => [{ method: 'GET', url: `/api/registry/houses/${f.bHouse}` }],
   },
   {
+    route: 'GET /api/registry/houses/:id/qr',
+    sample: (f) => ({ method: 'GET', url: `/api/registry/houses/${f.aHouse}/qr` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/registry/houses/${f.bHouse}/qr` }],
+  },
+  {
+    route: 'GET /api/registry/houses/:id/placard.svg',
+    sample: (f) => ({ method: 'GET', url: `/api/registry/houses/${f.aHouse}/placard.svg` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/registry/houses/${f.bHouse}/placard.svg` }],
+  },
+  {
+    route: 'POST /api/registry/houses/:id/qr/revoke',
+    sample: (f) => ({ method: 'POST', url: `/api/registry/houses/${f.aHouse}/qr/revoke` }),
+    foreign: (f) => [{ method: 'POST', url: `/api/registry/houses/${f.bHouse}/qr/revoke` }],
+  },
+  { route: 'GET /api/registry/qr/:token', sample: () => ({ method: 'GET', url: '/api/registry/qr/not-a-real-token-at-all' }), foreign: () => [] },
+  {
     route: 'GET /api/registry/persons',
     sample: () => ({ method: 'GET', url: '/api/registry/persons' }),
     foreign: () => [

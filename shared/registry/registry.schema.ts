@@ -206,3 +206,10 @@ export const HouseDetail = HouseView.extend({
   former: z.array(ResidenceView),
 });
 export type HouseDetail = z.infer<typeof HouseDetail>;
+
+// ── house QR codes ───────────────────────────────────────────────────────────
+export const HouseQrView = z.object({ url: z.string(), version: z.number().int(), png: z.string() });
+export type HouseQrView = z.infer<typeof HouseQrView>;
+export const QrHouseView = z.object({ address: z.string(), unit: z.string(), use: z.enum(HOUSE_USES) });
+export type QrHouseView = z.infer<typeof QrHouseView>;
+export const QrTokenParam = z.strictObject({ token: z.string().min(10).max(120) });

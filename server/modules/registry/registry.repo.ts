@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, like, sql, type SQL } from '
 import type { BuildingListQuery, HouseListQuery, PersonListQuery } from '@shared/registry/registry.schema';
 import type { Executor, Tx } from '../../platform/db/client';
 import { inScope, type Scope } from '../../platform/auth/scope';
-import { buildings, houses, personChildren, persons, residenceActions, residences } from './registry.tables';
+import { buildings, houses, personChildren, persons, registryKeys, residenceActions, residences } from './registry.tables';
 
 export type BuildingRow = typeof buildings.$inferSelect;
 export type HouseRow = typeof houses.$inferSelect;
@@ -307,4 +307,25 @@ export async function idNumberExists(tx: Executor, idNumber: string): Promise<bo
 export async function countPersons(tx: Executor): Promise<number> {
   const [row] = await tx.select({ total: count() }).from(persons);
   return row?.total ?? 0;
+}
+
+// ── keys and QR versions ─────────────────────────────────────────────────────
+
+/** The named signing key, created with `fresh` when missing (the first caller wins a race). */
+export async function ensureKey(tx: Executor, name: string, fresh: string): Promise<string> {
+  await tx.insert(registryKeys).values({ name, secret: fresh }).onConflictDoNothing();
+  const [row] = await tx.select({ secret: registryKeys.secret }).from(registryKeys).where(eq(registryKeys.name, name));
+  return row!.secret;
+}
+
+/** Finds a house by id whatever the jurisdiction (for resolving a QR code at the door). */
+export async function findHouseAnywhere(tx: Executor, id: string) {
+  const [row] = await tx.select(houseSelection).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(eq(houses.id, id));
+  return row;
+}
+
+/** Invalidates every printed QR code of a house by moving its version on. */
+export async function bumpQrVersion(tx: Tx, id: string, at: Date): Promise<number> {
+  const [row] = await tx.update(houses).set({ qrVersion: sql`${houses.qrVersion} + 1`, updatedAt: at }).where(eq(houses.id, id)).returning({ qrVersion: houses.qrVersion });
+  return row!.qrVersion;
 }

@@ -4,9 +4,15 @@ import { IdParam } from '@shared/admin/admin.schema';
 import { ErrorBody } from '@shared/errors';
 import {
   ArriveInput, BuildingInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage, HouseView,
-  LeaveInput, PersonInput, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
+  HouseQrView, LeaveInput, PersonInput, QrHouseView, QrTokenParam, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
 } from '@shared/registry/registry.schema';
+import * as qr from './registry.qr';
 import * as registry from './registry.service';
+
+/** The address the caller used, so QR codes point back at this server as the caller reaches it. */
+function originOf(req: { protocol: string; host: string }): string {
+  return `${req.protocol}://${req.host}`;
+}
 
 const tags = ['registry'];
 
@@ -35,6 +41,26 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'registry.read' },
     schema: { summary: 'A house with its occupants now and before (audited)', tags, params: IdParam, response: { 200: HouseDetail, 404: ErrorBody } },
   }, (req) => registry.getHouse(req.ctx, req.params.id));
+
+  app.get('/houses/:id/qr', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'The house\'s current QR code (link and PNG)', tags, params: IdParam, response: { 200: HouseQrView, 404: ErrorBody } },
+  }, (req) => qr.getHouseQr(req.ctx, req.params.id, originOf(req)));
+
+  app.get('/houses/:id/placard.svg', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'A printable door placard with the address and the QR code (SVG, A5)', tags, params: IdParam },
+  }, async (req, reply) => reply.type('image/svg+xml; charset=utf-8').send(await qr.getHousePlacard(req.ctx, req.params.id, originOf(req))));
+
+  app.post('/houses/:id/qr/revoke', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Revoke every printed QR code of the house and issue a new one', tags, params: IdParam, response: { 200: HouseQrView, 404: ErrorBody } },
+  }, (req) => qr.revokeHouseQr(req.ctx, req.params.id, originOf(req)));
+
+  app.get('/qr/:token', {
+    config: { public: true },
+    schema: { summary: 'What a scanned house QR code names: address and unit only', tags, params: QrTokenParam, response: { 200: QrHouseView, 404: ErrorBody } },
+  }, (req) => qr.describeToken(req.ctx, req.params.token));
 
   app.get('/persons', {
     config: { permission: 'registry.read' },

@@ -133,3 +133,10 @@ export const residenceActions = pgTable(
   },
   (t) => [uniqueIndex('reg_residence_actions_tx_key').on(t.transactionId, t.residenceId)],
 );
+
+/** Keys the registry signs with (house QR codes); created on first use, kept in the database. */
+export const registryKeys = pgTable('reg_keys', {
+  name: text('name').primaryKey(),
+  secret: text('secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

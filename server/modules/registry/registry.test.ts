@@ -232,3 +232,39 @@ describe('residence registration', () => {
     expect((await t.as(officerA).get('/api/registry/persons?status=left&name=%E5%BC%A0')).json<{ total: number }>().total).toBe(2);
   });
 });
+
+describe('house QR codes', () => {
+  it('a house\'s QR code names only its address at the door, cannot be forged, and is revoked by a new one', async () => {
+    const qr = await t.as(officerA).get(`/api/registry/houses/${houseA}/qr`);
+    expect(qr.statusCode).toBe(200);
+    const { url, version, png } = qr.json<{ url: string; version: number; png: string }>();
+    expect(url).toMatch(/\/portal\/declare\/[0-9a-f-]{36}\.1\.[\w-]{22}$/);
+    expect(version).toBe(1);
+    expect(png).toMatch(/^data:image\/png;base64,/);
+    const token = url.split('/').at(-1)!;
+    const scanned = await t.anonymous.get(`/api/registry/qr/${token}`);
+    expect(scanned.json()).toEqual({ address: '天河区石牌东路 12 号', unit: '301', use: 'rental' });
+
+    const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    expect((await t.anonymous.get(`/api/registry/qr/${forged}`)).json()).toMatchObject({ code: 'REGISTRY_QR_INVALID' });
+    const otherHouse = token.replace(/^[0-9a-f-]{36}/, houseB);
+    expect((await t.anonymous.get(`/api/registry/qr/${otherHouse}`)).statusCode).toBe(404);
+
+    const renewed = await t.as(officerA).post(`/api/registry/houses/${houseA}/qr/revoke`);
+    expect(renewed.json()).toMatchObject({ version: 2 });
+    expect((await t.anonymous.get(`/api/registry/qr/${token}`)).statusCode).toBe(404);
+    const newToken = renewed.json<{ url: string }>().url.split('/').at(-1)!;
+    expect((await t.anonymous.get(`/api/registry/qr/${newToken}`)).statusCode).toBe(200);
+  });
+
+  it('prints a placard with the address and the code, for the house\'s own jurisdiction only', async () => {
+    const placard = await t.as(officerA).get(`/api/registry/houses/${houseA}/placard.svg`);
+    expect(placard.statusCode).toBe(200);
+    expect(placard.headers['content-type']).toContain('image/svg+xml');
+    expect(placard.body).toContain('天河区石牌东路 12 号');
+    expect(placard.body).toContain('<path');
+    expect((await t.as(officerB).get(`/api/registry/houses/${houseA}/placard.svg`)).statusCode).toBe(404);
+    expect((await t.as(officerB).get(`/api/registry/houses/${houseA}/qr`)).statusCode).toBe(404);
+    expect((await t.as(officerB).post(`/api/registry/houses/${houseA}/qr/revoke`)).statusCode).toBe(404);
+  });
+});

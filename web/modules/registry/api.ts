@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
-  BuildingPage, BuildingView, HouseDetail, HousePage, HouseView, PersonPage, PersonRef, PersonView, ResidenceView,
+  BuildingPage, BuildingView, HouseDetail, HousePage, HouseQrView, HouseView, PersonPage, PersonRef, PersonView, ResidenceView,
   type ArriveInput, type BuildingInput, type BuildingListQuery, type HouseInput, type HouseListQuery, type LeaveInput, type PersonInput, type PersonListQuery,
 } from '@shared/registry/registry.schema';
 import { api, qs } from '../../lib/api';
@@ -71,5 +71,17 @@ export function useLeave() {
   return useMutation({
     mutationFn: ({ id, ...input }: LeaveInput & { id: string }) => api.post(`/api/registry/residences/${id}/leave`, input, ResidenceView),
     onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useHouseQr(id: string) {
+  return useQuery({ queryKey: ['registry', 'house-qr', id], queryFn: () => api.get(`/api/registry/houses/${id}/qr`, HouseQrView) });
+}
+
+export function useRevokeQr() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post(`/api/registry/houses/${id}/qr/revoke`, undefined, HouseQrView),
+    onSuccess: (_, id) => client.invalidateQueries({ queryKey: ['registry', 'house-qr', id] }),
   });
 }

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Image, Input, Popconfirm, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -6,7 +6,7 @@ import type { MeView } from '@shared/auth/auth.schema';
 import { parseIdNumber } from '@shared/kernel/id-number';
 import { ID_NUMBER_PROBLEM_CODES, RELATIONS } from '@shared/registry/registry.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useArrive, useHouse } from '../api';
+import { useArrive, useHouse, useHouseQr, useRevokeQr } from '../api';
 import { ResidenceTable } from '../components/ResidenceTable';
 
 type ArriveForm = { idNumber: string; name: string; relation: (typeof RELATIONS)[number]; arrivedOn: dayjs.Dayjs };
@@ -17,6 +17,8 @@ export function HousePage({ me }: { me: MeView }) {
   const { message } = App.useApp();
   const house = useHouse(id);
   const arrive = useArrive();
+  const qr = useHouseQr(id);
+  const revoke = useRevokeQr();
   const [form] = Form.useForm<ArriveForm>();
   if (house.error) return <ErrorAlert error={house.error} />;
   if (!house.data) return <Skeleton active />;
@@ -33,6 +35,25 @@ export function HousePage({ me }: { me: MeView }) {
           <Descriptions.Item label={t('houses.agent')}>{h.agentName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('houses.management')}>{h.managementCompany ?? '—'}</Descriptions.Item>
         </Descriptions>
+      </Card>
+      <Card title={t('houses.qr')}>
+        <ErrorAlert error={qr.error ?? revoke.error} />
+        {qr.data && (
+          <Space align="start" size={24} wrap>
+            <Image src={qr.data.png} width={160} alt={t('houses.qr')} preview={false} data-testid="house-qr" />
+            <Space direction="vertical">
+              <Typography.Paragraph type="secondary" style={{ maxWidth: 520 }}>{t('houses.qrHint', { version: qr.data.version })}</Typography.Paragraph>
+              <Space wrap>
+                <Button href={`/api/registry/houses/${h.id}/placard.svg`} target="_blank">{t('houses.placard')}</Button>
+                {me.permissions.includes('registry.write') && (
+                  <Popconfirm title={t('houses.revokeConfirm')} onConfirm={() => revoke.mutate(h.id, { onSuccess: () => void message.success(t('houses.revoked')) })}>
+                    <Button danger loading={revoke.isPending}>{t('houses.revoke')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            </Space>
+          </Space>
+        )}
       </Card>
       <Card title={`${t('houses.occupants')}（${h.occupants.length}）`}>
         <ResidenceTable rows={h.occupants} show="person" />

@@ -1,15 +1,9 @@
 import pg from 'pg';
-import { openDb, type DbHandle } from '../server/platform/db/client';
+import { openDb, withDatabase, type DbHandle } from '../server/platform/db/client';
 import { migrate } from '../server/platform/db/migrate';
 
 /** The PostgreSQL server benches use: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local one. */
 export const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
 
 /** A fresh, migrated database on the server, dropped by `close`. */
 export async function freshPostgres(name: string): Promise<DbHandle> {

@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDb, type DbHandle } from '../platform/db/client';
+import { openDb, withDatabase, type DbHandle } from '../platform/db/client';
 import { migrate } from '../platform/db/migrate';
 import { prepareReferenceData } from '../platform/bootstrap';
 
 export const TEMPLATE_DB = 'anju_test_template';
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 /** Creates the migrated template database that every PostgreSQL test database is copied from (vitest global setup). */
 export async function createTemplate(url: string): Promise<void> {

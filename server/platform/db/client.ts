@@ -57,3 +57,10 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
     close: () => pglite.close(),
   };
 }
+
+/** The same connection string, naming another database on the same server. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

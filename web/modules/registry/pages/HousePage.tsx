@@ -3,9 +3,9 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { MeView } from '@shared/auth/auth.schema';
-import { parseIdNumber } from '@shared/kernel/id-number';
-import { ID_NUMBER_PROBLEM_CODES, RELATIONS } from '@shared/registry/registry.schema';
+import { RELATIONS } from '@shared/registry/registry.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { idNumberRule } from '../components/id-number-rule';
 import { useArrive, useHouse, useHouseQr, useRevokeQr } from '../api';
 import { ResidenceTable } from '../components/ResidenceTable';
 
@@ -83,13 +83,7 @@ export function HousePage({ me }: { me: MeView }) {
               name="idNumber"
               rules={[
                 { required: true },
-                {
-                  validator: (_, value: string | undefined) => {
-                    if (!value) return Promise.resolve();
-                    const parsed = parseIdNumber(value);
-                    return parsed.ok ? Promise.resolve() : Promise.reject(new Error(t(`errors:${ID_NUMBER_PROBLEM_CODES[parsed.problem]}`)));
-                  },
-                },
+                idNumberRule(t),
               ]}
             >
               <Input placeholder={t('persons.idNumber')} maxLength={18} style={{ width: 200 }} />

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeView } from '@shared/auth/auth.schema';
-import { parseIdNumber } from '@shared/kernel/id-number';
 import { Phone } from '@shared/kernel/phone';
-import { EDUCATION_LEVELS, ID_NUMBER_PROBLEM_CODES, type PersonInput, type PersonListQuery } from '@shared/registry/registry.schema';
+import { EDUCATION_LEVELS, type PersonInput, type PersonListQuery } from '@shared/registry/registry.schema';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { idNumberRule } from '../components/id-number-rule';
 import { zodRule } from '../../../lib/form';
 import { useCreatePerson, usePersons } from '../api';
 
@@ -106,13 +106,7 @@ export function PersonsPage({ me }: { me: MeView }) {
             extra={t('persons.idHint')}
             rules={[
               { required: true },
-              {
-                validator: (_, value: string | undefined) => {
-                  if (!value) return Promise.resolve();
-                  const parsed = parseIdNumber(value);
-                  return parsed.ok ? Promise.resolve() : Promise.reject(new Error(t(`errors:${ID_NUMBER_PROBLEM_CODES[parsed.problem]}`)));
-                },
-              },
+              idNumberRule(t),
             ]}
           >
             <Input maxLength={18} />

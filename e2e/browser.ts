@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Anju@2026';
@@ -74,4 +74,21 @@ export async function apiAs(username: string) {
       return (await response.json()) as T;
     },
   };
+}
+
+/**
+ * Chooses `text` in an Ant Design select and checks that it took: a click during the dropdown's
+ * opening animation can miss on a busy machine, so it tries again.
+ */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await select.click();
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text });
+    await option.first().waitFor({ state: 'visible' });
+    await option.first().click();
+    await page.keyboard.press('Escape');
+    const chosen = await select.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`).textContent();
+    if (chosen?.includes(text)) return;
+  }
+  throw new Error(`could not choose “${text}”`);
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launch, loginAs, menuItems, newPage, screenshot } from './browser';
+import { apiAs, launch, loginAs, menuItems, newPage, pickOption, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -123,9 +123,7 @@ describe('console pages', () => {
     await dialog.getByLabel('用户名').fill('e2e.officer');
     await dialog.getByLabel('姓名').fill('测试 区级人员');
     await dialog.getByLabel('初始密码').fill('Strong#Pass1');
-    await dialog.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '区级工作人员' }).click();
-    await page.keyboard.press('Escape');
+    await pickOption(page, dialog.getByLabel('角色'), '区级工作人员');
     await dialog.getByLabel('辖区').click();
     await page.locator('.ant-cascader-menu-item').filter({ hasText: '广州市' }).click();
     await page.locator('.ant-cascader-menu-item').filter({ hasText: '海珠区' }).click();

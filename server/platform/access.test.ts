@@ -124,6 +124,19 @@ const ROUTES: RouteCase[] = [
     foreign: () => [{ method: 'POST', url: '/api/registry/buildings', body: { divisionCode: B, address: '越界地址 1 号' } }],
   },
   {
+    route: 'POST /api/registry/buildings/:id/retire',
+    sample: (f) => ({ method: 'POST', url: `/api/registry/buildings/${f.aBuilding}/retire` }),
+    foreign: (f) => [{ method: 'POST', url: `/api/registry/buildings/${f.bBuilding}/retire` }],
+  },
+  {
+    route: 'POST /api/registry/buildings/:id/merge',
+    sample: (f) => ({ method: 'POST', url: `/api/registry/buildings/${f.aBuilding}/merge`, body: { intoId: f.aBuilding } }),
+    foreign: (f) => [
+      { method: 'POST', url: `/api/registry/buildings/${f.bBuilding}/merge`, body: { intoId: f.aBuilding } },
+      { method: 'POST', url: `/api/registry/buildings/${f.aBuilding}/merge`, body: { intoId: f.bBuilding } },
+    ],
+  },
+  {
     route: 'GET /api/registry/houses',
     sample: () => ({ method: 'GET', url: '/api/registry/houses' }),
     foreign: (f) => [

@@ -48,6 +48,9 @@ export type BuildingListQuery = z.infer<typeof BuildingListQuery>;
 export const BuildingPage = pageOf(BuildingView);
 export type BuildingPage = z.infer<typeof BuildingPage>;
 
+export const BuildingMergeInput = z.strictObject({ intoId: z.uuid() });
+export type BuildingMergeInput = z.infer<typeof BuildingMergeInput>;
+
 // ── houses ───────────────────────────────────────────────────────────────────
 export const HouseInput = z.strictObject({
   buildingId: z.uuid(),

@@ -54,6 +54,38 @@ export async function insertBuilding(tx: Tx, values: typeof buildings.$inferInse
   return row!;
 }
 
+/** Locks a building inside `scope` for a change. */
+export async function lockBuilding(tx: Tx, scope: Scope, id: string): Promise<BuildingRow | undefined> {
+  const [row] = await tx.select().from(buildings).where(and(eq(buildings.id, id), inScope(buildings.divisionCode, scope))).for('update');
+  return row;
+}
+
+export async function setBuildingStatus(tx: Tx, id: string, status: BuildingRow['status'], mergedInto: string | null, at: Date): Promise<void> {
+  await tx.update(buildings).set({ status, mergedInto, updatedAt: at }).where(eq(buildings.id, id));
+}
+
+/** The units two buildings both have (a merge would give one building the same unit twice). */
+export async function listSharedUnits(tx: Executor, fromId: string, intoId: string): Promise<string[]> {
+  const rows = await tx.execute<{ unit: string }>(sql`select a.unit from reg_houses a join reg_houses b on b.unit = a.unit and b.building_id = ${intoId} where a.building_id = ${fromId} order by a.unit`);
+  return rows.rows.map((row) => row.unit);
+}
+
+/** Moves every house of one building to another (their stays go with them). */
+export async function moveHouses(tx: Tx, fromId: string, into: { id: string; divisionCode: string }, at: Date): Promise<number> {
+  const moved = await tx.update(houses).set({ buildingId: into.id, divisionCode: into.divisionCode, updatedAt: at }).where(eq(houses.buildingId, fromId)).returning({ id: houses.id });
+  return moved.length;
+}
+
+export async function retireHousesOf(tx: Tx, buildingId: string, at: Date): Promise<void> {
+  await tx.update(houses).set({ status: 'retired', updatedAt: at }).where(eq(houses.buildingId, buildingId));
+}
+
+/** How many people live in a building now. */
+export async function countActiveOccupants(tx: Executor, buildingId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(residences).innerJoin(houses, eq(houses.id, residences.houseId)).where(and(eq(houses.buildingId, buildingId), eq(residences.status, 'active')));
+  return row?.n ?? 0;
+}
+
 /** Records a door-to-door visit of a building. */
 export async function touchBuildingVisit(tx: Tx, id: string, at: Date): Promise<void> {
   await tx.update(buildings).set({ lastVisitAt: at }).where(eq(buildings.id, id));

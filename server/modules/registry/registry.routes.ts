@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IdParam } from '@shared/admin/admin.schema';
 import { ErrorBody } from '@shared/errors';
 import {
-  ArriveInput, BuildingInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage, HouseView,
+  ArriveInput, BuildingInput, BuildingMergeInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage, HouseView,
   HouseQrView, LeaveInput, PersonInput, QrHouseView, QrTokenParam, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
 } from '@shared/registry/registry.schema';
 import * as qr from './registry.qr';
@@ -26,6 +26,16 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'registry.write' },
     schema: { summary: 'Add a building to the standard address library', tags, body: BuildingInput, response: { 201: BuildingView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, async (req, reply) => reply.code(201).send(await registry.createBuilding(req.ctx, req.body)));
+
+  app.post('/buildings/:id/retire', {
+    config: { permission: 'registry.manage' },
+    schema: { summary: 'Retire a building that no longer exists (history kept)', tags, params: IdParam, response: { 200: BuildingView, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => registry.retireBuilding(req.ctx, req.params.id));
+
+  app.post('/buildings/:id/merge', {
+    config: { permission: 'registry.manage' },
+    schema: { summary: 'Merge a duplicate building into another; its houses and their history move over', tags, params: IdParam, body: BuildingMergeInput, response: { 200: BuildingView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => registry.mergeBuilding(req.ctx, req.params.id, req.body.intoId));
 
   app.get('/houses', {
     config: { permission: 'registry.read' },

@@ -99,6 +99,60 @@ export async function createBuilding(ctx: Ctx, input: BuildingInput): Promise<Bu
   });
 }
 
+/**
+ * Retires a building that no longer exists (demolished, renumbered): it and its houses leave the lists,
+ * their history stays.
+ *
+ * @throws NOT_FOUND outside the caller's jurisdiction; REGISTRY_BUILDING_OCCUPIED while people live there.
+ * @throws REGISTRY_BUILDING_NOT_ACTIVE when it was already retired or merged.
+ */
+export async function retireBuilding(ctx: Ctx, id: string): Promise<BuildingView> {
+  return ctx.db.transaction(async (tx) => {
+    const building = await repo.lockBuilding(tx, ctx.scope, id);
+    if (!building) throw new AppError('NOT_FOUND');
+    if (building.status !== 'active') throw new AppError('REGISTRY_BUILDING_NOT_ACTIVE');
+    const occupants = await repo.countActiveOccupants(tx, id);
+    if (occupants > 0) throw new AppError('REGISTRY_BUILDING_OCCUPIED', { count: occupants });
+    await repo.setBuildingStatus(tx, id, 'retired', null, ctx.now());
+    await repo.retireHousesOf(tx, id, ctx.now());
+    await audit.record(tx, ctx, { action: 'registry.building.retire', entityType: 'building', entityId: id, divisionCode: building.divisionCode, details: { address: building.address } });
+    const row = (await repo.findBuilding(tx, ctx.scope, id))!;
+    return presentBuilding(row, await divisionPath(tx, row.building.divisionCode));
+  });
+}
+
+/**
+ * Merges a duplicate building into the one that stays: its houses (with everyone's stays) move over,
+ * and it is kept as `merged` pointing at the other, so history and old references still resolve.
+ *
+ * @throws NOT_FOUND when either is outside the caller's jurisdiction.
+ * @throws REGISTRY_MERGE_SELF, REGISTRY_MERGE_DIVISION (different community or grid), REGISTRY_BUILDING_NOT_ACTIVE.
+ * @throws REGISTRY_UNIT_EXISTS when both have a unit of the same number.
+ */
+export async function mergeBuilding(ctx: Ctx, id: string, intoId: string): Promise<BuildingView> {
+  if (id === intoId) throw new AppError('REGISTRY_MERGE_SELF');
+  return ctx.db.transaction(async (tx) => {
+    // Lock in a fixed order so two opposite merges cannot deadlock.
+    const [first, second] = [id, intoId].sort();
+    const locked = [await repo.lockBuilding(tx, ctx.scope, first!), await repo.lockBuilding(tx, ctx.scope, second!)];
+    const from = locked.find((b) => b?.id === id);
+    const into = locked.find((b) => b?.id === intoId);
+    if (!from || !into) throw new AppError('NOT_FOUND');
+    if (from.status !== 'active' || into.status !== 'active') throw new AppError('REGISTRY_BUILDING_NOT_ACTIVE');
+    if (from.divisionCode !== into.divisionCode) throw new AppError('REGISTRY_MERGE_DIVISION');
+    const shared = await repo.listSharedUnits(tx, id, intoId);
+    if (shared.length > 0) throw new AppError('REGISTRY_UNIT_EXISTS', { unit: shared.join('、') });
+    const moved = await repo.moveHouses(tx, id, into, ctx.now());
+    await repo.setBuildingStatus(tx, id, 'merged', intoId, ctx.now());
+    await audit.record(tx, ctx, {
+      action: 'registry.building.merge', entityType: 'building', entityId: id, divisionCode: from.divisionCode,
+      details: { into: intoId, address: from.address, intoAddress: into.address, houses: moved },
+    });
+    const row = (await repo.findBuilding(tx, ctx.scope, intoId))!;
+    return presentBuilding(row, await divisionPath(tx, row.building.divisionCode));
+  });
+}
+
 // ── houses ───────────────────────────────────────────────────────────────────
 
 async function presentHouse(ctx: Ctx, tx: Executor, row: { house: repo.HouseRow; address: string; occupantCount: number }): Promise<HouseView> {

@@ -268,3 +268,46 @@ describe('house QR codes', () => {
     expect((await t.as(officerB).post(`/api/registry/houses/${houseA}/qr/revoke`)).statusCode).toBe(404);
   });
 });
+
+describe('merging and retiring addresses', () => {
+  it('merges a duplicate building: its houses and their history move over, the duplicate points at the one kept', async () => {
+    const district = await t.factories.user({ roles: ['district_officer'], division: '440106' });
+    const keep = await building(officerA, A, '天河区石牌东路 20 号');
+    const duplicate = await building(officerA, A, '天河区石牌东路二十号');
+    const house20 = await house(officerA, duplicate, '101');
+    const wang = (await t.as(officerA).get(`/api/registry/persons?name=${encodeURIComponent('王老五')}`)).json<{ items: { id: string }[] }>().items[0]!.id;
+    expect((await t.as(officerA).post('/api/registry/residences/arrive', { personId: wang, houseId: house20, relation: 'tenant', arrivedOn: '2026-10-12', transactionId: randomUUID() })).statusCode).toBe(200);
+
+    // A community officer may not merge; the district officer (registry.manage) may.
+    expect((await t.as(officerA).post(`/api/registry/buildings/${duplicate}/merge`, { intoId: keep })).statusCode).toBe(403);
+    expect((await t.as(district).post(`/api/registry/buildings/${duplicate}/merge`, { intoId: duplicate })).json()).toMatchObject({ code: 'REGISTRY_MERGE_SELF' });
+    const otherCommunity = await building(officerB, B, '天河区华师南苑 9 栋');
+    expect((await t.as(district).post(`/api/registry/buildings/${duplicate}/merge`, { intoId: otherCommunity })).json()).toMatchObject({ code: 'REGISTRY_MERGE_DIVISION' });
+    const merged = await t.as(district).post(`/api/registry/buildings/${duplicate}/merge`, { intoId: keep });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json()).toMatchObject({ id: keep, houseCount: 1, occupantCount: 1 });
+    const moved = (await t.as(officerA).get(`/api/registry/houses/${house20}`)).json<{ address: string; occupants: unknown[] }>();
+    expect(moved.address).toBe('天河区石牌东路 20 号');
+    expect(moved.occupants).toHaveLength(1);
+    const old = await t.as(officerA).get(`/api/registry/buildings?status=merged&q=${encodeURIComponent('二十号')}`);
+    expect(old.json()).toMatchObject({ total: 1, items: [{ status: 'merged', mergedInto: keep }] });
+    expect((await t.as(district).post(`/api/registry/buildings/${duplicate}/merge`, { intoId: keep })).json()).toMatchObject({ code: 'REGISTRY_BUILDING_NOT_ACTIVE' });
+  });
+
+  it('retires a building only when nobody lives there; its houses leave the lists, history stays', async () => {
+    const district = await t.factories.user({ roles: ['district_officer'], division: '440106' });
+    const kept = (await t.as(officerA).get(`/api/registry/buildings?q=${encodeURIComponent('石牌东路 20')}`)).json<{ items: { id: string }[] }>().items[0]!.id;
+    const occupied = await t.as(district).post(`/api/registry/buildings/${kept}/retire`);
+    expect(occupied.statusCode).toBe(409);
+    expect(occupied.json()).toMatchObject({ code: 'REGISTRY_BUILDING_OCCUPIED', params: { count: 1 } });
+    const empty = await building(officerA, A, '天河区石牌东路 30 号（已拆除）');
+    const emptyHouse = await house(officerA, empty, '101');
+    const retired = await t.as(district).post(`/api/registry/buildings/${empty}/retire`);
+    expect(retired.json()).toMatchObject({ status: 'retired' });
+    expect((await t.as(officerA).get(`/api/registry/houses?buildingId=${empty}`)).json<{ total: number }>().total).toBe(0);
+    const zhang = (await t.as(officerA).get(`/api/registry/persons?idNumber=${ZHANG}`)).json<{ items: { id: string }[] }>().items[0]!.id;
+    expect((await t.as(officerA).post('/api/registry/residences/arrive', { personId: zhang, houseId: emptyHouse, relation: 'tenant', arrivedOn: '2026-10-12', transactionId: randomUUID() })).statusCode).toBe(404);
+    // A new building may take the address of a retired one.
+    expect((await t.as(officerA).post('/api/registry/buildings', { divisionCode: A, address: '天河区石牌东路 30 号（已拆除）' })).statusCode).toBe(201);
+  });
+});

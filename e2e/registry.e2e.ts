@@ -89,3 +89,44 @@ describe('registry in the console', () => {
     await page.context().close();
   });
 });
+
+describe('merging and retiring addresses in the console', () => {
+  it('a district officer merges a duplicate address into the one kept, then retires an empty building', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'tianhe');
+    await page.goto('/registry/buildings');
+    await page.getByRole('button', { name: '新增楼栋' }).click();
+    const drawer = page.locator('.ant-drawer');
+    const suffix = String(Date.now() % 100000);
+    for (const address of [`天河区合并测试路 ${suffix} 号`, `天河区合并测试路${suffix}号（重复）`]) {
+      await drawer.getByLabel('地址').fill(address);
+      await drawer.getByLabel('所在社区/网格').click();
+      await page.locator('.ant-cascader-menu-item').filter({ hasText: '天河区' }).first().click();
+      await page.locator('.ant-cascader-menu-item').filter({ hasText: '石牌街道' }).click();
+      await page.locator('.ant-cascader-menu-item').filter({ hasText: '东城社区' }).first().click();
+      await page.keyboard.press('Escape');
+      await drawer.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText(`已新增：${address}`).waitFor();
+      if (address.endsWith('号')) await page.getByRole('button', { name: '新增楼栋' }).click();
+    }
+    await page.getByPlaceholder('地址中任意部分').fill(`合并测试路${suffix}`);
+    await page.getByRole('button', { name: /查\s*询|search/i }).click();
+    const duplicate = page.locator('.ant-table-row').filter({ hasText: '（重复）' });
+    await duplicate.getByRole('button', { name: /合\s*并/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.ant-select').click();
+    await page.keyboard.type(`合并测试路 ${suffix}`);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: `合并测试路 ${suffix} 号` }).click();
+    await screenshot(page, 'registry-merge');
+    await dialog.getByRole('button', { name: /合\s*并/ }).click();
+    await page.getByText(`已合并到 天河区合并测试路 ${suffix} 号`).waitFor();
+
+    await page.getByPlaceholder('地址中任意部分').fill(`合并测试路 ${suffix}`);
+    await page.getByRole('button', { name: /查\s*询|search/i }).click();
+    const kept = page.locator('.ant-table-row').filter({ hasText: `合并测试路 ${suffix} 号` });
+    await kept.getByRole('button', { name: /注\s*销/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已注销，历史记录保留').waitFor();
+    await page.context().close();
+  });
+});

@@ -30,8 +30,8 @@ export function useCreatePerson() {
   });
 }
 
-export function useBuildings(query: Partial<BuildingListQuery>) {
-  return useQuery({ queryKey: registryKeys.buildings(query), queryFn: () => api.get(`/api/registry/buildings${qs(query)}`, BuildingPage) });
+export function useBuildings(query: Partial<BuildingListQuery>, enabled = true) {
+  return useQuery({ queryKey: registryKeys.buildings(query), queryFn: () => api.get(`/api/registry/buildings${qs(query)}`, BuildingPage), enabled });
 }
 
 export function useCreateBuilding() {
@@ -83,5 +83,21 @@ export function useRevokeQr() {
   return useMutation({
     mutationFn: (id: string) => api.post(`/api/registry/houses/${id}/qr/revoke`, undefined, HouseQrView),
     onSuccess: (_, id) => client.invalidateQueries({ queryKey: ['registry', 'house-qr', id] }),
+  });
+}
+
+export function useRetireBuilding() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post(`/api/registry/buildings/${id}/retire`, undefined, BuildingView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useMergeBuilding() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, intoId }: { id: string; intoId: string }) => api.post(`/api/registry/buildings/${id}/merge`, { intoId }, BuildingView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
   });
 }

@@ -1,4 +1,4 @@
-import { App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,7 +6,7 @@ import type { MeView } from '@shared/auth/auth.schema';
 import { HOUSE_USES, type BuildingInput, type BuildingView, type HouseInput } from '@shared/registry/registry.schema';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useBuildings, useCreateBuilding, useCreateHouse, useHouses } from '../api';
+import { useBuildings, useCreateBuilding, useCreateHouse, useHouses, useMergeBuilding, useRetireBuilding } from '../api';
 
 function HousesOf({ building, canWrite }: { building: BuildingView; canWrite: boolean }) {
   const { t } = useTranslation(['registry', 'common']);
@@ -71,6 +71,13 @@ export function BuildingsPage({ me }: { me: MeView }) {
   const create = useCreateBuilding();
   const [form] = Form.useForm<BuildingInput>();
   const canWrite = me.permissions.includes('registry.write');
+  const canManage = me.permissions.includes('registry.manage');
+  const retire = useRetireBuilding();
+  const merge = useMergeBuilding();
+  const [merging, setMerging] = useState<BuildingView | null>(null);
+  const [targetQuery, setTargetQuery] = useState('');
+  const targets = useBuildings({ ...(targetQuery ? { q: targetQuery } : {}), ...(merging ? { divisionCode: merging.divisionCode } : {}), pageSize: 20 }, merging !== null);
+  const [intoId, setIntoId] = useState<string>();
   return (
     <Card title={t('buildings.title')} extra={canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('buildings.new')}</Button>}>
       <Input.Search
@@ -96,8 +103,62 @@ export function BuildingsPage({ me }: { me: MeView }) {
           { title: t('buildings.division'), dataIndex: 'divisionPath', width: 260, render: (path: string[]) => path.slice(-2).join(' / ') },
           { title: t('buildings.houses'), dataIndex: 'houseCount', width: 80 },
           { title: t('buildings.occupants'), dataIndex: 'occupantCount', width: 90 },
+          ...(canManage
+            ? [
+                {
+                  title: t('common:actions'),
+                  width: 170,
+                  render: (_: unknown, row: BuildingView) => (
+                    <Space size={4}>
+                      <Button size="small" onClick={() => { setMerging(row); setIntoId(undefined); setTargetQuery(''); }}>{t('buildings.merge')}</Button>
+                      <Popconfirm
+                        title={t('buildings.retireConfirm', { address: row.address })}
+                        onConfirm={() => retire.mutate(row.id, { onSuccess: () => void message.success(t('buildings.retired')) })}
+                      >
+                        <Button size="small" danger>{t('buildings.retire')}</Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      <ErrorAlert error={retire.error} />
+      <Modal
+        open={merging !== null}
+        title={merging ? t('buildings.mergeTitle', { address: merging.address }) : ''}
+        okText={t('buildings.merge')}
+        cancelText={t('common:cancel')}
+        okButtonProps={{ disabled: !intoId }}
+        confirmLoading={merge.isPending}
+        onCancel={() => setMerging(null)}
+        onOk={() =>
+          merge.mutate(
+            { id: merging!.id, intoId: intoId! },
+            {
+              onSuccess: (kept) => {
+                void message.success(t('buildings.merged', { address: kept.address }));
+                setMerging(null);
+              },
+            },
+          )
+        }
+      >
+        <ErrorAlert error={merge.error} />
+        <p>{t('buildings.mergeHint')}</p>
+        <Select
+          showSearch
+          style={{ width: '100%' }}
+          placeholder={t('buildings.mergeInto')}
+          filterOption={false}
+          onSearch={setTargetQuery}
+          value={intoId}
+          onChange={setIntoId}
+          options={(targets.data?.items ?? []).filter((b) => b.id !== merging?.id).map((b) => ({ value: b.id, label: `${b.address}（${b.houseCount}）` }))}
+          data-testid="merge-into"
+        />
+      </Modal>
       <Drawer
         open={creating}
         title={t('buildings.new')}

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { idCheckCharacter } from '@shared/kernel/id-number';
+import { idCheckCharacter, maskIdNumber } from '@shared/kernel/id-number';
 import { BUILTIN_ROLES, PERMISSIONS } from '@shared/permissions';
 import { buildTestApp, type Client, type TestApp, type TestUser } from '../test/harness';
 
@@ -334,7 +334,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, B_PERSON_ID.slice(-4)];
+    const secrets = [B, fixture.bGrid, fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;

@@ -125,8 +125,8 @@ describe('console pages', () => {
     await dialog.getByLabel('初始密码').fill('Strong#Pass1');
     await pickOption(page, dialog.getByLabel('角色'), '区级工作人员');
     await dialog.getByLabel('辖区').click();
-    await page.locator('.ant-cascader-menu-item').filter({ hasText: '广州市' }).click();
-    await page.locator('.ant-cascader-menu-item').filter({ hasText: '海珠区' }).click();
+    await page.locator('.ant-cascader-dropdown:not(.ant-cascader-dropdown-hidden) .ant-cascader-menu-item').filter({ hasText: '广州市' }).click();
+    await page.locator('.ant-cascader-dropdown:not(.ant-cascader-dropdown-hidden) .ant-cascader-menu-item').filter({ hasText: '海珠区' }).click();
     await page.keyboard.press('Escape');
     await screenshot(page, 'console-user-new');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();

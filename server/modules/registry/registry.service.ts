@@ -52,8 +52,17 @@ function ref(ctx: Ctx, row: { id: string; name: string; idNumber: string }): Per
   return { id: row.id, name: row.name, idNumber: canSeePii(ctx) ? row.idNumber : maskIdNumber(row.idNumber) };
 }
 
-async function divisionPath(tx: Executor, code: string): Promise<string[]> {
-  return (await describeDivision(tx, code))?.path ?? [];
+/** Division names per database: divisions are never renamed or removed, so lists need not ask again for every row. */
+const pathCache = new WeakMap<object, Map<string, string[]>>();
+
+async function divisionPath(ctx: Ctx, tx: Executor, code: string): Promise<string[]> {
+  let known = pathCache.get(ctx.db);
+  if (!known) pathCache.set(ctx.db, (known = new Map()));
+  const cached = known.get(code);
+  if (cached) return cached;
+  const path = (await describeDivision(tx, code))?.path ?? [];
+  if (path.length > 0 && known.size < 50_000) known.set(code, path);
+  return path;
 }
 
 /** The division a building or person may be placed at: an existing community or grid inside the caller's jurisdiction. */
@@ -76,7 +85,7 @@ function presentBuilding(row: { building: repo.BuildingRow; houseCount: number; 
 /** Searches the standard address library inside the caller's jurisdiction. */
 export async function listBuildings(ctx: Ctx, query: BuildingListQuery): Promise<BuildingPage> {
   const { rows, total } = await repo.listBuildings(ctx.db, ctx.scope, query);
-  const items = await Promise.all(rows.map(async (row) => presentBuilding(row, await divisionPath(ctx.db, row.building.divisionCode))));
+  const items = await Promise.all(rows.map(async (row) => presentBuilding(row, await divisionPath(ctx, ctx.db, row.building.divisionCode))));
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -91,7 +100,7 @@ export async function createBuilding(ctx: Ctx, input: BuildingInput): Promise<Bu
     await checkPlace(ctx, tx, input.divisionCode);
     const building = await repo.insertBuilding(tx, { divisionCode: input.divisionCode, address: input.address, createdBy: ctx.actor.userId });
     await audit.record(tx, ctx, { action: 'registry.building.create', entityType: 'building', entityId: building.id, divisionCode: building.divisionCode, details: { address: input.address } });
-    return presentBuilding({ building, houseCount: 0, occupantCount: 0 }, await divisionPath(tx, building.divisionCode));
+    return presentBuilding({ building, houseCount: 0, occupantCount: 0 }, await divisionPath(ctx, tx, building.divisionCode));
   });
   return created.catch((error: unknown) => {
     if (isUniqueViolation(error, 'reg_buildings_address_active_key')) throw new AppError('REGISTRY_ADDRESS_EXISTS', { address: input.address });
@@ -117,7 +126,7 @@ export async function retireBuilding(ctx: Ctx, id: string): Promise<BuildingView
     await repo.retireHousesOf(tx, id, ctx.now());
     await audit.record(tx, ctx, { action: 'registry.building.retire', entityType: 'building', entityId: id, divisionCode: building.divisionCode, details: { address: building.address } });
     const row = (await repo.findBuilding(tx, ctx.scope, id))!;
-    return presentBuilding(row, await divisionPath(tx, row.building.divisionCode));
+    return presentBuilding(row, await divisionPath(ctx, tx, row.building.divisionCode));
   });
 }
 
@@ -149,7 +158,7 @@ export async function mergeBuilding(ctx: Ctx, id: string, intoId: string): Promi
       details: { into: intoId, address: from.address, intoAddress: into.address, houses: moved },
     });
     const row = (await repo.findBuilding(tx, ctx.scope, intoId))!;
-    return presentBuilding(row, await divisionPath(tx, row.building.divisionCode));
+    return presentBuilding(row, await divisionPath(ctx, tx, row.building.divisionCode));
   });
 }
 
@@ -163,7 +172,7 @@ async function presentHouse(ctx: Ctx, tx: Executor, row: { house: repo.HouseRow;
     return person ? ref(ctx, person) : null;
   };
   return {
-    id: h.id, buildingId: h.buildingId, address: row.address, unit: h.unit, divisionCode: h.divisionCode, divisionPath: await divisionPath(tx, h.divisionCode),
+    id: h.id, buildingId: h.buildingId, address: row.address, unit: h.unit, divisionCode: h.divisionCode, divisionPath: await divisionPath(ctx, tx, h.divisionCode),
     use: h.use, areaM2: h.areaM2, rooms: h.rooms, owner: find(h.ownerPersonId), ownerOrganisation: h.ownerOrganisation, landlord: find(h.landlordPersonId),
     agentName: h.agentName, managementCompany: h.managementCompany, occupantCount: row.occupantCount, status: h.status,
   };
@@ -256,7 +265,7 @@ async function personView(ctx: Ctx, tx: Executor, row: { person: repo.PersonRow;
   const refs = (ids: string[]) => family.filter((f) => ids.includes(f.id)).map((f) => ref(ctx, f));
   return {
     ...presentListItem(ctx, row),
-    education: (p.education as PersonView['education']) ?? null, employer: p.employer, originCode: p.originCode, divisionPath: await divisionPath(tx, p.divisionCode),
+    education: (p.education as PersonView['education']) ?? null, employer: p.employer, originCode: p.originCode, divisionPath: await divisionPath(ctx, tx, p.divisionCode),
     spouse: refs(p.spouseId ? [p.spouseId] : [])[0] ?? null, children: refs(childIds), parents: refs(parentIds),
     residences: stays.map((stay) => presentResidence(ctx, stay)), piiVisible: canSeePii(ctx), createdAt: p.createdAt.toISOString(),
   };
@@ -459,4 +468,3 @@ export async function updateResidence(ctx: Ctx, id: string, input: ResidenceUpda
   });
 }
 
-export type { Tx };

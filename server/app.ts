@@ -21,6 +21,7 @@ import { auditRoutes } from './platform/audit/audit.routes';
 import { divisionsRoutes } from './platform/divisions/divisions.routes';
 import { notifyRoutes } from './platform/notify/notify.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
+import { settingsRoutes } from './platform/settings/settings.routes';
 
 export type AnjuModule = AnjuModuleDefinition;
 
@@ -32,6 +33,7 @@ export const MODULES: AnjuModule[] = [
   { name: 'divisions', prefix: '/api/divisions', routes: divisionsRoutes },
   { name: 'notify', prefix: '/api/notify', routes: notifyRoutes },
   { name: 'calendar', prefix: '/api/calendar', routes: calendarRoutes },
+  { name: 'settings', prefix: '/api/settings', routes: settingsRoutes },
   registryModule,
 ];
 

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'audit.read',
   'notify.outbox',
   'calendar.manage',
+  'settings.manage',
   'registry.read',
   'registry.write',
   'registry.pii',
@@ -46,7 +47,7 @@ export type RoleDefinition = {
 /** Built-in roles and their default permissions; a city admin edits the permissions in the console. */
 export const BUILTIN_ROLES: RoleDefinition[] = [
   { code: 'city_admin', level: 'city', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage'] },
+    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage', 'settings.manage', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage'] },
   { code: 'district_officer', level: 'district', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage'] },
   { code: 'street_officer', level: 'street', kind: 'staff', permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii'] },

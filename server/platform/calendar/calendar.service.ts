@@ -3,7 +3,7 @@ import { AppError } from '@shared/errors';
 import { addDays, workCalendar, type WorkCalendar } from '@shared/kernel/workdays';
 import * as audit from '../audit/audit';
 import { isCityWide } from '../auth/scope';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import type { Ctx } from '../http/context';
 import * as repo from './calendar.repo';
 
@@ -13,11 +13,14 @@ const MAX_DAYS = 366;
 /** Calendars per database, rebuilt after every change (overrides are few; one read per change). */
 const cache = new WeakMap<Db, Promise<WorkCalendar>>();
 
-/** The working-day calendar: the official schedule with the city's overrides. Other modules count deadlines with it. */
-export function getCalendar(db: Db): Promise<WorkCalendar> {
+/**
+ * The working-day calendar: the official schedule with the city's overrides. Other modules count deadlines with it.
+ * Inside a transaction pass it as `via`, so a first load reads through the transaction, not beside it.
+ */
+export function getCalendar(db: Db, via: Executor = db): Promise<WorkCalendar> {
   let calendar = cache.get(db);
   if (!calendar) {
-    calendar = repo.listOverrides(db).then((rows) => workCalendar(Object.fromEntries(rows.map((row) => [row.date, { kind: row.kind, note: row.note }]))));
+    calendar = repo.listOverrides(via).then((rows) => workCalendar(Object.fromEntries(rows.map((row) => [row.date, { kind: row.kind, note: row.note }]))));
     calendar.catch(() => cache.delete(db));
     cache.set(db, calendar);
   }

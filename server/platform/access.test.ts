@@ -18,6 +18,7 @@ const B = '440106006004'; // the neighbouring community in the same street
 type Fixture = {
   bUser: { id: string; username: string }; bGrid: string; aGrid: string;
   aBuilding: string; aHouse: string; aPerson: string; aResidence: string; bBuilding: string; bHouse: string; bPerson: string; bResidence: string;
+  aToken: string; bDeclaration: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -217,6 +218,42 @@ const ROUTES: RouteCase[] = [
     sample: (f) => ({ method: 'POST', url: `/api/registry/residences/${f.aResidence}/update`, body: { relation: 'tenant', transactionId: randomUUID() } }),
     foreign: (f) => [{ method: 'POST', url: `/api/registry/residences/${f.bResidence}/update`, body: { relation: 'owner', transactionId: randomUUID() } }],
   },
+  { route: 'GET /api/settings', sample: () => ({ method: 'GET', url: '/api/settings' }), foreign: () => [] },
+  {
+    route: 'PUT /api/settings/:key',
+    sample: () => ({ method: 'PUT', url: '/api/settings/registry.arrivalDeadlineWorkdays', body: { value: 3 } }),
+    foreign: () => [{ method: 'PUT', url: '/api/settings/registry.selfDeclarationAutoConfirm', body: { value: true } }],
+  },
+  {
+    // The house's QR token is what opens it; staff accounts are refused (they register in the console).
+    route: 'POST /api/registry/declarations',
+    sample: (f) => ({ method: 'POST', url: '/api/registry/declarations', body: { token: f.aToken, kind: 'arrive', name: '扫码', idNumber: SAMPLE_IDS[++unique % SAMPLE_IDS.length], relation: 'tenant', date: '2026-01-05', transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
+  { route: 'GET /api/registry/my/declarations', sample: () => ({ method: 'GET', url: '/api/registry/my/declarations' }), foreign: () => [] },
+  {
+    route: 'POST /api/registry/declarations/:id/withdraw',
+    sample: () => ({ method: 'POST', url: `/api/registry/declarations/${randomUUID()}/withdraw`, body: { transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/registry/declarations/${f.bDeclaration}/withdraw`, body: { transactionId: randomUUID() } }],
+  },
+  {
+    route: 'GET /api/registry/declarations',
+    sample: () => ({ method: 'GET', url: '/api/registry/declarations' }),
+    foreign: () => [
+      { method: 'GET', url: `/api/registry/declarations?divisionCode=${B}` },
+      { method: 'GET', url: '/api/registry/declarations?status=submitted&pageSize=200' },
+    ],
+  },
+  {
+    route: 'POST /api/registry/declarations/:id/confirm',
+    sample: () => ({ method: 'POST', url: `/api/registry/declarations/${randomUUID()}/confirm`, body: { transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/registry/declarations/${f.bDeclaration}/confirm`, body: { transactionId: randomUUID() } }],
+  },
+  {
+    route: 'POST /api/registry/declarations/:id/reject',
+    sample: () => ({ method: 'POST', url: `/api/registry/declarations/${randomUUID()}/reject`, body: { transactionId: randomUUID(), reason: '扫描驳回' } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/registry/declarations/${f.bDeclaration}/reject`, body: { transactionId: randomUUID(), reason: '越界驳回' } }],
+  },
   { route: 'GET /api/divisions/summary', sample: () => ({ method: 'GET', url: '/api/divisions/summary' }), foreign: () => [{ method: 'GET', url: '/api/divisions/summary' }] },
   {
     route: 'POST /api/divisions/grids',
@@ -280,7 +317,14 @@ beforeAll(async () => {
     personId: aPerson.json<{ id: string }>().id, houseId: aHouse.json<{ id: string }>().id, relation: 'tenant', arrivedOn: '2026-01-02', transactionId: randomUUID(),
   });
   expect(aResidence.statusCode, aResidence.body).toBe(200);
+  const qrOf = async (houseId: string) => (await t.as(admin).get(`/api/registry/houses/${houseId}/qr`)).json<{ url: string }>().url.split('/').pop()!;
+  const bResident = await t.factories.user({ roles: ['resident'], kind: 'resident' });
+  const bDeclaration = await t.as(bResident).post('/api/registry/declarations', {
+    token: await qrOf(bHouse.json<{ id: string }>().id), kind: 'leave', name: '南苑居民', idNumber: B_PERSON_ID, date: '2026-01-10', transactionId: randomUUID(),
+  });
+  expect(bDeclaration.statusCode, bDeclaration.body).toBe(201);
   fixture = {
+    aToken: await qrOf(aHouse.json<{ id: string }>().id), bDeclaration: bDeclaration.json<{ id: string }>().id,
     aBuilding: aBuilding.json<{ id: string }>().id, aPerson: aPerson.json<{ id: string }>().id, aResidence: aResidence.json<{ id: string }>().id,
     aGrid: aGrid.json<{ code: string }>().code, bGrid: bGrid.json<{ code: string }>().code, bUser: bUser.json<{ id: string; username: string }>(),
     aHouse: aHouse.json<{ id: string }>().id, bBuilding: bBuilding.json<{ id: string }>().id, bHouse: bHouse.json<{ id: string }>().id,
@@ -334,7 +378,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
+    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -375,7 +419,9 @@ async function snapshot() {
             (select json_agg(p order by p.id) from reg_persons p where p.division_code like $1) as persons,
             (select json_agg(r order by r.id) from reg_residences r where r.division_code like $1) as residences,
             (select json_agg(h order by h.id) from reg_houses h where h.division_code like $1) as houses,
-            (select json_agg(b order by b.id) from reg_buildings b where b.division_code like $1) as buildings`,
+            (select json_agg(b order by b.id) from reg_buildings b where b.division_code like $1) as buildings,
+            (select json_agg(d order by d.id) from reg_declarations d where d.division_code like $1) as declarations,
+            (select json_agg(s order by s.key) from settings s) as settings`,
     [`${B}%`],
   );
 }

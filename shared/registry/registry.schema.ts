@@ -12,8 +12,8 @@ export const ID_NUMBER_PROBLEM_CODES = {
   area: 'REGISTRY_ID_AREA',
 } as const;
 
-const IsoDate = z.iso.date({ message: 'errors:validation.invalid_format' });
-const Name = z.string().trim().min(1).max(50);
+export const IsoDate = z.iso.date({ message: 'errors:validation.invalid_format' });
+export const Name = z.string().trim().min(1).max(50);
 
 export const EDUCATION_LEVELS = ['none', 'primary', 'junior', 'senior', 'vocational', 'college', 'bachelor', 'master', 'doctor'] as const;
 export const HOUSE_USES = ['self_occupied', 'rental', 'dormitory', 'commercial'] as const;

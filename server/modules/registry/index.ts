@@ -4,5 +4,5 @@ import { registryRoutes } from './registry.routes';
 /** The registry (以屋管人): addresses, houses, persons and residence registration. */
 export const registryModule: AnjuModuleDefinition = { name: 'registry', prefix: '/api/registry', routes: registryRoutes };
 
-export { checkIdNumber, originName, lateness, DECLARATION_DEADLINE_WORKDAYS } from './registry.service';
+export { checkIdNumber, originName, lateness } from './registry.service';
 export { seedPopulation } from './registry.demo';

@@ -1,8 +1,10 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { BuildingListQuery, HouseListQuery, PersonListQuery } from '@shared/registry/registry.schema';
+import type { DeclarationListQuery } from '@shared/registry/declaration.schema';
 import type { Executor, Tx } from '../../platform/db/client';
 import { inScope, type Scope } from '../../platform/auth/scope';
-import { buildings, houses, personChildren, persons, registryKeys, residenceActions, residences } from './registry.tables';
+import { users } from '../../platform/auth/auth.tables';
+import { buildings, declarationActions, declarations, houses, personChildren, persons, registryKeys, residenceActions, residences } from './registry.tables';
 
 export type BuildingRow = typeof buildings.$inferSelect;
 export type HouseRow = typeof houses.$inferSelect;
@@ -360,4 +362,101 @@ export async function findHouseAnywhere(tx: Executor, id: string) {
 export async function bumpQrVersion(tx: Tx, id: string, at: Date): Promise<number> {
   const [row] = await tx.update(houses).set({ qrVersion: sql`${houses.qrVersion} + 1`, updatedAt: at }).where(eq(houses.id, id)).returning({ qrVersion: houses.qrVersion });
   return row!.qrVersion;
+}
+
+// ── self-declarations ────────────────────────────────────────────────────────
+
+export type DeclarationRow = typeof declarations.$inferSelect;
+
+const declarationSelection = {
+  declaration: declarations,
+  address: buildings.address,
+  unit: houses.unit,
+  declarantPhone: users.phone,
+  decidedByName: sql<string | null>`(select u.display_name from users u where u.id = "reg_declarations"."decided_by")`,
+  registeredName: sql<string | null>`(select p.name from reg_persons p where p.id_number = "reg_declarations"."id_number")`,
+};
+
+function declarationQuery(tx: Executor) {
+  return tx
+    .select(declarationSelection)
+    .from(declarations)
+    .innerJoin(houses, eq(houses.id, declarations.houseId))
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .leftJoin(users, eq(users.id, declarations.declarantUserId));
+}
+export type DeclarationListRow = Awaited<ReturnType<typeof declarationQuery>>[number];
+
+/** Declarations of houses inside `scope`, oldest waiting first. */
+export async function listDeclarations(tx: Executor, scope: Scope, query: DeclarationListQuery) {
+  const where = and(
+    inScope(declarations.divisionCode, scope),
+    query.divisionCode ? like(declarations.divisionCode, `${query.divisionCode}%`) : undefined,
+    query.status ? eq(declarations.status, query.status) : undefined,
+    query.kind ? eq(declarations.kind, query.kind) : undefined,
+  );
+  const rows = await declarationQuery(tx)
+    .where(where)
+    .orderBy(query.status === 'submitted' ? asc(declarations.createdAt) : desc(declarations.createdAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [counted] = await tx.select({ total: count() }).from(declarations).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+/** A user's own declarations, newest first. */
+export async function listDeclarationsOf(tx: Executor, userId: string, page: { page: number; pageSize: number }) {
+  const where = eq(declarations.declarantUserId, userId);
+  const rows = await declarationQuery(tx).where(where).orderBy(desc(declarations.createdAt)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  const [counted] = await tx.select({ total: count() }).from(declarations).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+export async function findDeclaration(tx: Executor, id: string): Promise<DeclarationListRow | undefined> {
+  const [row] = await declarationQuery(tx).where(eq(declarations.id, id));
+  return row;
+}
+
+/** Locks a declaration for a decision: inside `scope` for staff, or of `userId` for its author. */
+export async function lockDeclaration(tx: Tx, id: string, owner: { scope: Scope } | { userId: string }): Promise<DeclarationRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(declarations)
+    .where(and(eq(declarations.id, id), 'scope' in owner ? inScope(declarations.divisionCode, owner.scope) : eq(declarations.declarantUserId, owner.userId)))
+    .for('update');
+  return row;
+}
+
+export async function findDeclarationByTransaction(tx: Executor, userId: string, transactionId: string): Promise<DeclarationRow | undefined> {
+  const [row] = await tx.select().from(declarations).where(and(eq(declarations.declarantUserId, userId), eq(declarations.transactionId, transactionId)));
+  return row;
+}
+
+export async function countOpenDeclarationsOf(tx: Executor, userId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(declarations).where(and(eq(declarations.declarantUserId, userId), eq(declarations.status, 'submitted')));
+  return row?.n ?? 0;
+}
+
+export async function insertDeclaration(tx: Tx, values: typeof declarations.$inferInsert): Promise<DeclarationRow> {
+  const [row] = await tx.insert(declarations).values(values).returning();
+  return row!;
+}
+
+export async function updateDeclaration(tx: Tx, id: string, values: Partial<typeof declarations.$inferInsert>): Promise<void> {
+  await tx.update(declarations).set(values).where(eq(declarations.id, id));
+}
+
+export async function findDeclarationAction(tx: Executor, declarationId: string, transactionId: string): Promise<boolean> {
+  const [row] = await tx.select({ seq: declarationActions.seq }).from(declarationActions).where(and(eq(declarationActions.declarationId, declarationId), eq(declarationActions.transactionId, transactionId)));
+  return Boolean(row);
+}
+
+export async function insertDeclarationAction(tx: Tx, values: typeof declarationActions.$inferInsert): Promise<void> {
+  await tx.insert(declarationActions).values(values);
+}
+
+/** The phone a portal user logged in with. */
+export async function findUserPhone(tx: Executor, userId: string): Promise<string | null> {
+  const [row] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, userId));
+  return row?.phone ?? null;
 }

@@ -6,6 +6,10 @@ import {
   ArriveInput, BuildingInput, BuildingMergeInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage, HouseView,
   HouseQrView, LeaveInput, PersonInput, QrHouseView, QrTokenParam, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
 } from '@shared/registry/registry.schema';
+import {
+  DeclarationDecision, DeclarationInput, DeclarationListQuery, DeclarationPage, DeclarationRejection, DeclarationView, MyDeclarationsQuery,
+} from '@shared/registry/declaration.schema';
+import * as declarations from './registry.declarations';
 import * as qr from './registry.qr';
 import * as registry from './registry.service';
 
@@ -109,4 +113,37 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'registry.write' },
     schema: { summary: 'Update a current stay (人在更新)', tags, params: IdParam, body: ResidenceUpdate, response: { 200: ResidenceView, 404: ErrorBody, 409: ErrorBody } },
   }, (req) => registry.updateResidence(req.ctx, req.params.id, req.body));
+
+  app.post('/declarations', {
+    config: { permission: 'portal.use' },
+    schema: {
+      summary: 'Declare an arrival or a leaving at the house whose QR code was scanned (resident or landlord)', tags, body: DeclarationInput,
+      response: { 201: DeclarationView, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody },
+    },
+  }, async (req, reply) => reply.code(201).send(await declarations.submitDeclaration(req.ctx, req.body)));
+
+  app.get('/my/declarations', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'The caller\'s own declarations', tags, querystring: MyDeclarationsQuery, response: { 200: DeclarationPage } },
+  }, (req) => declarations.listMyDeclarations(req.ctx, req.query));
+
+  app.post('/declarations/:id/withdraw', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'Withdraw one\'s own declaration while it waits', tags, params: IdParam, body: DeclarationDecision, response: { 200: DeclarationView, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => declarations.withdrawDeclaration(req.ctx, req.params.id, req.body));
+
+  app.get('/declarations', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'Self-declarations of houses in the caller\'s jurisdiction (the confirmation queue)', tags, querystring: DeclarationListQuery, response: { 200: DeclarationPage } },
+  }, (req) => declarations.listDeclarations(req.ctx, req.query));
+
+  app.post('/declarations/:id/confirm', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Confirm a self-declaration: the arrival or leaving is registered', tags, params: IdParam, body: DeclarationDecision, response: { 200: DeclarationView, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => declarations.confirmDeclaration(req.ctx, req.params.id, req.body));
+
+  app.post('/declarations/:id/reject', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Reject a self-declaration with a reason for its author', tags, params: IdParam, body: DeclarationRejection, response: { 200: DeclarationView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => declarations.rejectDeclaration(req.ctx, req.params.id, req.body));
 };

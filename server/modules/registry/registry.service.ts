@@ -17,10 +17,8 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { findDivision } from '../../platform/divisions/divisions.repo';
 import { countyCodeExists, countyFullName, describeDivision } from '../../platform/divisions/divisions.service';
 import type { Ctx } from '../../platform/http/context';
+import { getSetting } from '../../platform/settings/settings.service';
 import * as repo from './registry.repo';
-
-/** Working days a tenant or landlord has to declare an arrival (policy.md §4; a policy setting). */
-export const DECLARATION_DEADLINE_WORKDAYS = 3;
 
 const HMT_ORIGINS: Record<string, string> = { '810000': '香港特别行政区', '820000': '澳门特别行政区', '830000': '台湾地区' };
 
@@ -359,10 +357,17 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): P
 
 // ── residence registration ───────────────────────────────────────────────────
 
-/** The declaration deadline of an arrival and how many working days late a declaration on `declaredOn` is. */
-export async function lateness(ctx: Pick<Ctx, 'db'>, arrivedOn: string, declaredOn: string) {
-  const calendar = await getCalendar(ctx.db);
-  const deadlineOn = calendar.addWorkdays(arrivedOn, DECLARATION_DEADLINE_WORKDAYS);
+/** Whose deadline a declaration is held to: the resident's own (policy.md §4.3: 3 working days) or the landlord's report. */
+export type DeadlineRule = 'resident' | 'landlord';
+
+/**
+ * The declaration deadline of an arrival (or a leaving) on `eventOn` and how many working days late a declaration
+ * on `declaredOn` is; both deadlines are policy settings, counted in working days of the city's calendar.
+ */
+export async function lateness(ctx: Pick<Ctx, 'db'>, tx: Executor, eventOn: string, declaredOn: string, rule: DeadlineRule = 'resident') {
+  const calendar = await getCalendar(ctx.db, tx);
+  const days = await getSetting(tx, rule === 'landlord' ? 'registry.landlordDeadlineWorkdays' : 'registry.arrivalDeadlineWorkdays');
+  const deadlineOn = calendar.addWorkdays(eventOn, days);
   return { deadlineOn, late: declaredOn > deadlineOn ? calendar.workdaysBetween(deadlineOn, declaredOn) : 0 };
 }
 
@@ -375,6 +380,63 @@ async function residenceById(ctx: Ctx, tx: Executor, id: string): Promise<Reside
   const row = await repo.findResidence(tx, { root: '' }, id);
   if (!row) throw new AppError('NOT_FOUND');
   return presentResidence(ctx, row);
+}
+
+export type Arrival = {
+  person: repo.PersonRow;
+  house: { id: string; divisionCode: string };
+  relation: ResidenceView['relation'];
+  arrivedOn: string;
+  /** The day it was declared (a self-declaration confirmed later still counts from the day it was made). */
+  declaredOn: string;
+  channel: ResidenceView['channel'];
+  rule: DeadlineRule;
+  declaredBy: string | null;
+  transactionId: string;
+};
+
+/**
+ * Records an arrival in the caller's transaction; a current stay elsewhere ends that day (a move). The person
+ * must be locked by the caller. Returns the new stay's id.
+ *
+ * @throws REGISTRY_DATE_BEFORE_BIRTH, REGISTRY_ALREADY_THERE, REGISTRY_ARRIVAL_BEFORE_CURRENT.
+ */
+export async function recordArrival(ctx: Ctx, tx: Tx, arrival: Arrival): Promise<string> {
+  const { person, house } = arrival;
+  if (arrival.arrivedOn < person.birthDate) throw new AppError('REGISTRY_DATE_BEFORE_BIRTH', { date: arrival.arrivedOn });
+  const current = await repo.lockActiveResidence(tx, person.id);
+  if (current?.houseId === house.id) throw new AppError('REGISTRY_ALREADY_THERE');
+  if (current && arrival.arrivedOn < current.arrivedOn) throw new AppError('REGISTRY_ARRIVAL_BEFORE_CURRENT', { date: current.arrivedOn });
+  if (current) await recordLeaving(ctx, tx, current, arrival.arrivedOn, arrival.transactionId, 'moved');
+  const to = residenceWorkflow.next('new', 'arrive', ctx.actor.permissions);
+  const { deadlineOn, late } = await lateness(ctx, tx, arrival.arrivedOn, arrival.declaredOn, arrival.rule);
+  const residence = await repo.insertResidence(tx, {
+    personId: person.id, houseId: house.id, divisionCode: house.divisionCode, relation: arrival.relation, arrivedOn: arrival.arrivedOn,
+    status: 'active', channel: arrival.channel, declaredOn: arrival.declaredOn, deadlineOn, late, declaredBy: arrival.declaredBy,
+  });
+  await repo.insertAction(tx, { residenceId: residence.id, action: 'arrive', fromStatus: null, toStatus: to, transactionId: arrival.transactionId, actorId: ctx.actor.userId, at: ctx.now() });
+  await repo.updatePerson(tx, person.id, { divisionCode: house.divisionCode, updatedAt: ctx.now() });
+  await audit.record(tx, ctx, {
+    action: 'registry.residence.arrive', entityType: 'residence', entityId: residence.id, divisionCode: residence.divisionCode,
+    details: { personId: person.id, houseId: house.id, arrivedOn: arrival.arrivedOn, relation: arrival.relation, lateWorkdays: late, channel: arrival.channel },
+  });
+  return residence.id;
+}
+
+/**
+ * Ends a locked, active stay on `leftOn` in the caller's transaction.
+ *
+ * @throws WORKFLOW_ACTION_NOT_OPEN when the stay has ended; REGISTRY_LEAVE_BEFORE_ARRIVAL for an impossible date.
+ */
+export async function recordLeaving(ctx: Ctx, tx: Tx, stay: repo.ResidenceRow, leftOn: string, transactionId: string, reason?: 'moved'): Promise<void> {
+  const to = residenceWorkflow.next(stay.status, 'leave', ctx.actor.permissions);
+  if (leftOn < stay.arrivedOn) throw new AppError('REGISTRY_LEAVE_BEFORE_ARRIVAL', { date: stay.arrivedOn });
+  await repo.endResidence(tx, stay.id, leftOn, ctx.now());
+  await repo.insertAction(tx, { residenceId: stay.id, action: 'leave', fromStatus: stay.status, toStatus: to, transactionId, actorId: ctx.actor.userId, details: reason ?? null, at: ctx.now() });
+  await audit.record(tx, ctx, {
+    action: 'registry.residence.leave', entityType: 'residence', entityId: stay.id, divisionCode: stay.divisionCode,
+    details: { personId: stay.personId, leftOn, ...(reason ? { moved: true } : {}) },
+  });
 }
 
 /**
@@ -390,7 +452,6 @@ async function residenceById(ctx: Ctx, tx: Executor, id: string): Promise<Reside
 export async function arrive(ctx: Ctx, input: ArriveInput): Promise<ResidenceView> {
   const today = chinaDate(ctx.now());
   if (input.arrivedOn > today) throw new AppError('REGISTRY_DATE_FUTURE', { date: input.arrivedOn });
-  const { deadlineOn, late } = await lateness(ctx, input.arrivedOn, today);
   return ctx.db.transaction(async (tx) => {
     const done = await repo.findActionByTransaction(tx, input.transactionId);
     if (done) return residenceById(ctx, tx, done.residenceId);
@@ -402,28 +463,11 @@ export async function arrive(ctx: Ctx, input: ArriveInput): Promise<ResidenceVie
       ? await repo.lockPerson(tx, ctx.scope, input.personId)
       : await findByIdNumberAndName(tx, input.idNumber ?? '', input.name ?? '', today);
     if (!person) throw new AppError('REGISTRY_PERSON_NOT_FOUND');
-    if (input.arrivedOn < person.birthDate) throw new AppError('REGISTRY_DATE_BEFORE_BIRTH', { date: input.arrivedOn });
-    const current = await repo.lockActiveResidence(tx, person.id);
-    if (current?.houseId === house.house.id) throw new AppError('REGISTRY_ALREADY_THERE');
-    if (current && input.arrivedOn < current.arrivedOn) throw new AppError('REGISTRY_ARRIVAL_BEFORE_CURRENT', { date: current.arrivedOn });
-    if (current) {
-      residenceWorkflow.next('active', 'leave', ctx.actor.permissions);
-      await repo.endResidence(tx, current.id, input.arrivedOn, ctx.now());
-      await repo.insertAction(tx, { residenceId: current.id, action: 'leave', fromStatus: 'active', toStatus: 'ended', transactionId: input.transactionId, actorId: ctx.actor.userId, details: 'moved', at: ctx.now() });
-      await audit.record(tx, ctx, { action: 'registry.residence.leave', entityType: 'residence', entityId: current.id, divisionCode: current.divisionCode, details: { personId: person.id, leftOn: input.arrivedOn, moved: true } });
-    }
-    const to = residenceWorkflow.next('new', 'arrive', ctx.actor.permissions);
-    const residence = await repo.insertResidence(tx, {
-      personId: person.id, houseId: house.house.id, divisionCode: house.house.divisionCode, relation: input.relation, arrivedOn: input.arrivedOn,
-      status: 'active', channel: input.channel, declaredOn: today, deadlineOn, late, declaredBy: ctx.actor.userId,
+    const id = await recordArrival(ctx, tx, {
+      person, house: house.house, relation: input.relation, arrivedOn: input.arrivedOn, declaredOn: today, channel: input.channel,
+      rule: 'resident', declaredBy: ctx.actor.userId, transactionId: input.transactionId,
     });
-    await repo.insertAction(tx, { residenceId: residence.id, action: 'arrive', fromStatus: null, toStatus: to, transactionId: input.transactionId, actorId: ctx.actor.userId, at: ctx.now() });
-    await repo.updatePerson(tx, person.id, { divisionCode: house.house.divisionCode, updatedAt: ctx.now() });
-    await audit.record(tx, ctx, {
-      action: 'registry.residence.arrive', entityType: 'residence', entityId: residence.id, divisionCode: residence.divisionCode,
-      details: { personId: person.id, houseId: house.house.id, arrivedOn: input.arrivedOn, relation: input.relation, lateWorkdays: late, channel: input.channel },
-    });
-    return residenceById(ctx, tx, residence.id);
+    return residenceById(ctx, tx, id);
   });
 }
 
@@ -440,11 +484,7 @@ export async function leave(ctx: Ctx, id: string, input: LeaveInput): Promise<Re
     if (await repo.findActionByTransaction(tx, input.transactionId)) return residenceById(ctx, tx, id);
     const stay = await repo.lockResidence(tx, ctx.scope, id);
     if (!stay) throw new AppError('NOT_FOUND');
-    const to = residenceWorkflow.next(stay.status, 'leave', ctx.actor.permissions);
-    if (input.leftOn < stay.arrivedOn) throw new AppError('REGISTRY_LEAVE_BEFORE_ARRIVAL', { date: stay.arrivedOn });
-    await repo.endResidence(tx, id, input.leftOn, ctx.now());
-    await repo.insertAction(tx, { residenceId: id, action: 'leave', fromStatus: stay.status, toStatus: to, transactionId: input.transactionId, actorId: ctx.actor.userId, at: ctx.now() });
-    await audit.record(tx, ctx, { action: 'registry.residence.leave', entityType: 'residence', entityId: id, divisionCode: stay.divisionCode, details: { personId: stay.personId, leftOn: input.leftOn } });
+    await recordLeaving(ctx, tx, stay, input.leftOn, input.transactionId);
     return residenceById(ctx, tx, id);
   });
 }

@@ -140,3 +140,57 @@ export const registryKeys = pgTable('reg_keys', {
   secret: text('secret').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A self-declaration (扫码申报) made by a resident or landlord after scanning a house's QR code. It names the
+ * person by ID number and name and becomes a residence when staff confirm it (or at once, when the policy allows).
+ */
+export const declarations = pgTable(
+  'reg_declarations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    houseId: uuid('house_id').notNull().references(() => houses.id),
+    divisionCode: text('division_code').notNull(),
+    kind: text('kind', { enum: ['arrive', 'leave'] }).notNull(),
+    status: text('status', { enum: ['submitted', 'confirmed', 'rejected', 'withdrawn'] }).notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull(),
+    phone: text('phone'),
+    relation: text('relation', { enum: ['tenant', 'dormitory', 'relative', 'owner', 'employer_provided'] }),
+    date: date('date', { mode: 'string' }).notNull(),
+    declarant: text('declarant', { enum: ['self', 'landlord'] }).notNull(),
+    declarantUserId: uuid('declarant_user_id').notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    reviewNote: text('review_note'),
+    rejectReason: text('reject_reason'),
+    residenceId: uuid('residence_id').references(() => residences.id),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    transactionId: uuid('transaction_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reg_declarations_tx_key').on(t.declarantUserId, t.transactionId),
+    uniqueIndex('reg_declarations_open_key').on(t.houseId, t.idNumber, t.kind).where(sql`status = 'submitted'`),
+    index('reg_declarations_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.status),
+    index('reg_declarations_user_idx').on(t.declarantUserId, t.createdAt),
+  ],
+);
+
+/** Every status change of a declaration, append-only, with the caller's idempotency key. */
+export const declarationActions = pgTable(
+  'reg_declaration_actions',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    declarationId: uuid('declaration_id').notNull().references(() => declarations.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    transactionId: uuid('transaction_id').notNull(),
+    actorId: uuid('actor_id'),
+    details: text('details'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reg_declaration_actions_tx_key').on(t.transactionId, t.declarationId)],
+);

@@ -10,6 +10,8 @@ const MAX_ATTEMPTS = 5;
 export const TEMPLATES = {
   'auth.sms-code': '【安居】您的验证码是 {{code}}，{{minutes}} 分钟内有效，请勿告诉他人。',
   'auth.welcome': '欢迎使用安居居民服务。',
+  'registry.declaration-confirmed': '【安居】您为{{name}}在{{address}}所作的{{kind}}申报已确认。',
+  'registry.declaration-rejected': '【安居】您为{{name}}在{{address}}所作的{{kind}}申报未通过：{{reason}}。如有疑问请联系所在社区。',
 } as const satisfies Record<string, string>;
 export type TemplateName = keyof typeof TEMPLATES;
 

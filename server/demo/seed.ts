@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '@shared/kernel/workdays';
-import { seedPopulation } from '../modules/registry';
+import { seedDeclarations, seedPopulation } from '../modules/registry';
 import type { Db } from '../platform/db/client';
 import * as authRepo from '../platform/auth/auth.repo';
 import { hashPassword } from '../platform/auth/password';
@@ -70,6 +70,12 @@ async function seedGrids(db: Db, city: string, progress?: SeedProgress): Promise
   return added;
 }
 
+/** The demo portal accounts (phone login; in development the SMS code shows in the log and the console's outbox). */
+export const DEMO_PORTAL_USERS = [
+  { phone: '13800000001', displayName: '居民 邱晓燕', kind: 'resident' as const },
+  { phone: '13800000002', displayName: '房东 陈伯', kind: 'landlord' as const },
+];
+
 /** Persons the demo city gets unless asked for another number (with a house for every four). */
 export const DEMO_PERSONS = 20_000;
 
@@ -97,11 +103,26 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress, op
     created += 1;
     progress?.('users', index + 1, wanted.length);
   }
+  const portal: string[] = [];
+  for (const spec of DEMO_PORTAL_USERS) {
+    const found = await authRepo.findUserByPhone(db, spec.phone);
+    portal.push(found?.id ?? (await db.transaction(async (tx) => {
+      const user = await authRepo.insertUser(tx, { phone: spec.phone, displayName: spec.displayName, kind: spec.kind });
+      await authRepo.setUserRoles(tx, user.id, [spec.kind]);
+      await audit.record(tx, { actor: systemActor('demo'), ip: null, requestId: randomUUID(), now: () => new Date() }, {
+        action: 'auth.user.signup', entityType: 'user', entityId: user.id, details: { kind: spec.kind, demo: true },
+      });
+      return user.id;
+    })));
+  }
   const shipai = wanted.find((user) => user.username === 'shipai')!.division;
+  const community = wanted.find((user) => user.username === 'community')!.division;
+  const today = chinaDate(new Date());
   const population = await seedPopulation(
     db,
-    { city, count: options.persons ?? DEMO_PERSONS, today: chinaDate(new Date()), focusStreet: shipai },
+    { city, count: options.persons ?? DEMO_PERSONS, today, focusStreet: shipai },
     (done, total) => progress?.('persons', done, total),
   );
+  await seedDeclarations(db, { today, community, residentId: portal[0]!, landlordId: portal[1]! });
   return { users: created, grids, persons: population.persons };
 }

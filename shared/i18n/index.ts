@@ -4,19 +4,21 @@ import zhAuth from './zh-CN/auth.json';
 import zhAdmin from './zh-CN/admin.json';
 import zhPortal from './zh-CN/portal.json';
 import zhRegistry from './zh-CN/registry.json';
+import zhSettings from './zh-CN/settings.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enAuth from './en/auth.json';
 import enAdmin from './en/admin.json';
 import enPortal from './en/portal.json';
 import enRegistry from './en/registry.json';
+import enSettings from './en/settings.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, auth: zhAuth, admin: zhAdmin, portal: zhPortal, registry: zhRegistry },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, portal: enPortal, registry: enRegistry },
+  'zh-CN': { common: zhCommon, errors: zhErrors, auth: zhAuth, admin: zhAdmin, portal: zhPortal, registry: zhRegistry, settings: zhSettings },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, portal: enPortal, registry: enRegistry, settings: enSettings },
 } as const;
 export const NAMESPACES = Object.keys(resources['zh-CN']) as (keyof (typeof resources)['zh-CN'])[];
 

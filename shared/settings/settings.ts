@@ -8,11 +8,11 @@ export type SettingDefinition =
   | { key: string; module: string; kind: 'integer'; default: number; min: number; max: number; unit: 'workdays' | 'days' | 'hours' | 'm2' | 'count'; source: string }
   | { key: string; module: string; kind: 'boolean'; default: boolean; source: string };
 
-/** The policy settings of the registry (policy.md §4.3). */
+/** The policy settings of the registry (docs: policy.md §4.3, FS-LDRK-2014; Guangzhou's own deadline is not published). */
 export const REGISTRY_SETTINGS = [
-  { key: 'registry.arrivalDeadlineWorkdays', module: 'registry', kind: 'integer', default: 3, min: 0, max: 60, unit: 'workdays', source: 'policy.md §4.3 — Foshan 2014 Art. 19 (C)' },
-  { key: 'registry.landlordDeadlineWorkdays', module: 'registry', kind: 'integer', default: 3, min: 0, max: 60, unit: 'workdays', source: 'policy.md §4.3 — Foshan 2014 Art. 30 (C)' },
-  { key: 'registry.selfDeclarationAutoConfirm', module: 'registry', kind: 'boolean', default: false, source: 'policy.md §4.3 — the station confirms declarations; a city may confirm them automatically' },
+  { key: 'registry.arrivalDeadlineWorkdays', module: 'registry', kind: 'integer', default: 3, min: 0, max: 60, unit: 'workdays', source: '《佛山市流动人口和出租屋服务管理办法》(2014) 第十九条' },
+  { key: 'registry.landlordDeadlineWorkdays', module: 'registry', kind: 'integer', default: 3, min: 0, max: 60, unit: 'workdays', source: '《佛山市流动人口和出租屋服务管理办法》(2014) 第三十条' },
+  { key: 'registry.selfDeclarationAutoConfirm', module: 'registry', kind: 'boolean', default: false, source: '同上第十九条：登记由派出所确认；是否自动确认由本市决定' },
 ] as const satisfies readonly SettingDefinition[];
 
 /** Every policy setting of Anju. */

@@ -5,4 +5,4 @@ import { registryRoutes } from './registry.routes';
 export const registryModule: AnjuModuleDefinition = { name: 'registry', prefix: '/api/registry', routes: registryRoutes };
 
 export { checkIdNumber, originName, lateness } from './registry.service';
-export { seedPopulation } from './registry.demo';
+export { seedDeclarations, seedPopulation } from './registry.demo';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseIdNumber } from '@shared/kernel/id-number';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { seedPopulation } from './registry.demo';
+import { randomUUID } from 'node:crypto';
+import { seedDeclarations, seedPopulation } from './registry.demo';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,4 +42,22 @@ it('generates a plausible population in every district, resumes where it stopped
     select count(*)::int as n from reg_residences a join reg_residences b on a.person_id = b.person_id and a.id <> b.id
     where a.status = 'ended' and b.status = 'active' and a.left_on > b.arrived_on`);
   expect(overlap!.n).toBe(0);
+});
+
+it('puts a few QR declarations in the demo community\'s queue that staff can work, once', async () => {
+  const community = '440106006002';
+  const resident = await t.factories.user({ roles: ['resident'], kind: 'resident' });
+  const landlord = await t.factories.user({ roles: ['landlord'], kind: 'landlord' });
+  const options = { today: '2026-11-25', community, residentId: resident.id, landlordId: landlord.id };
+  expect(await seedDeclarations(t.db, options)).toBe(4);
+  expect(await seedDeclarations(t.db, options)).toBe(0);
+  const officer = await t.factories.user({ roles: ['community_officer'], division: community });
+  const queue = await t.as(officer).get('/api/registry/declarations?status=submitted');
+  const items = queue.json<{ items: { id: string; kind: string; match: string; actions: string[] }[] }>().items;
+  expect(items).toHaveLength(4);
+  expect(items.every((item) => item.actions.includes('confirm'))).toBe(true);
+  const leaving = items.find((item) => item.kind === 'leave')!;
+  expect(leaving.match).toBe('same_person');
+  const confirmed = await t.as(officer).post(`/api/registry/declarations/${leaving.id}/confirm`, { transactionId: randomUUID() });
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
 });

@@ -179,3 +179,34 @@ export async function seedPopulation(
     };
   }
 }
+
+/**
+ * A few QR declarations waiting in the demo community's queue: newcomers declared by themselves and by a
+ * landlord, one under a name that differs from the registry, and one leaving. Stable ids: re-runs add nothing.
+ */
+export async function seedDeclarations(db: Db, options: { today: string; community: string; residentId: string; landlordId: string }): Promise<number> {
+  const leaving = await repo.findSomeoneLivingIn(db, { root: options.community });
+  if (!leaving) return 0;
+  const arrivals = [
+    { name: '邱晓燕', first17: '43042119980312202', declarant: 'self' as const, relation: 'tenant' as const, daysAgo: 1, phone: null },
+    { name: '蒙志刚', first17: '45012319920806151', declarant: 'landlord' as const, relation: 'tenant' as const, daysAgo: 6, phone: '13922001234' },
+    { name: '符丽娟', first17: '36042419950118262', declarant: 'landlord' as const, relation: 'relative' as const, daysAgo: 0, phone: null },
+  ];
+  const rows: repo.DeclarationInsert[] = arrivals.map((a, i) => ({
+    id: stableId(`declaration:${i}`), houseId: leaving.houseId, divisionCode: leaving.divisionCode, kind: 'arrive' as const, status: 'submitted' as const,
+    name: a.name, idNumber: a.first17 + idCheckCharacter(a.first17), phone: a.phone, relation: a.relation, date: addDays(options.today, -a.daysAgo - 1),
+    declarant: a.declarant, declarantUserId: a.declarant === 'self' ? options.residentId : options.landlordId, submittedOn: addDays(options.today, -Math.min(a.daysAgo, 1)),
+    transactionId: stableId(`declaration-tx:${i}`),
+  }));
+  rows.push({
+    id: stableId('declaration:leave'), houseId: leaving.houseId, divisionCode: leaving.divisionCode, kind: 'leave', status: 'submitted', name: leaving.name,
+    idNumber: leaving.idNumber, phone: null, relation: null, date: options.today, declarant: 'landlord', declarantUserId: options.landlordId, submittedOn: options.today,
+    transactionId: stableId('declaration-tx:leave'),
+  });
+  const ctx = { actor: systemActor('demo'), ip: null, requestId: randomUUID(), now: () => new Date() };
+  return db.transaction(async (tx) => {
+    const added = await repo.insertDeclarationsBulk(tx, rows);
+    if (added > 0) await audit.record(tx, ctx, { action: 'registry.demo.declarations', entityType: 'declaration', divisionCode: options.community, details: { added } });
+    return added;
+  });
+}

@@ -367,6 +367,7 @@ export async function bumpQrVersion(tx: Tx, id: string, at: Date): Promise<numbe
 // ── self-declarations ────────────────────────────────────────────────────────
 
 export type DeclarationRow = typeof declarations.$inferSelect;
+export type DeclarationInsert = typeof declarations.$inferInsert;
 
 const declarationSelection = {
   declaration: declarations,
@@ -459,4 +460,22 @@ export async function insertDeclarationAction(tx: Tx, values: typeof declaration
 export async function findUserPhone(tx: Executor, userId: string): Promise<string | null> {
   const [row] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, userId));
   return row?.phone ?? null;
+}
+
+/** Demo declarations: inserted as they are, skipping those already there. */
+export async function insertDeclarationsBulk(tx: Tx, rows: DeclarationInsert[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return (await tx.insert(declarations).values(rows).onConflictDoNothing().returning({ id: declarations.id })).length;
+}
+
+/** Someone living in a house of `scope` now, for demo declarations of leaving. */
+export async function findSomeoneLivingIn(tx: Executor, scope: Scope): Promise<{ name: string; idNumber: string; houseId: string; divisionCode: string } | undefined> {
+  const [row] = await tx
+    .select({ name: persons.name, idNumber: persons.idNumber, houseId: residences.houseId, divisionCode: residences.divisionCode })
+    .from(residences)
+    .innerJoin(persons, eq(persons.id, residences.personId))
+    .where(and(eq(residences.status, 'active'), inScope(residences.divisionCode, scope)))
+    .orderBy(asc(residences.id))
+    .limit(1);
+  return row;
 }

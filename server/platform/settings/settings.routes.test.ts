@@ -22,7 +22,7 @@ describe('policy settings', () => {
     expect(res.statusCode).toBe(200);
     const deadline = find(res.json<{ items: Item[] }>().items, 'registry.arrivalDeadlineWorkdays');
     expect(deadline).toMatchObject({ value: 3, default: 3, kind: 'integer', unit: 'workdays', updatedBy: null });
-    expect(deadline.source).toContain('§4.3');
+    expect(deadline.source).toContain('第十九条');
   });
 
   it('a city admin changes one, audited with the value before; the same value again changes nothing', async () => {

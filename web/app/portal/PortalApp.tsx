@@ -1,20 +1,34 @@
 import { Spin } from 'antd';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { useMe } from '../../lib/auth';
 import { PortalHomePage } from '../../modules/portal/pages/PortalHomePage';
-import { PortalLoginPage } from '../../modules/portal/pages/PortalLoginPage';
+import { PortalLoginPage, portalNext } from '../../modules/portal/pages/PortalLoginPage';
+import { registryPortalRoutes } from '../../modules/registry/portal';
+import { DeclarePage } from '../../modules/registry/portal/DeclarePage';
 import { NotFoundPage } from '../console/StatusPages';
 import { PortalLayout } from './PortalLayout';
 
-/** The resident and landlord portal, phone first. */
+/** The resident and landlord portal, phone first. A scanned house code opens its page before login too. */
 export function PortalApp() {
   const me = useMe();
+  const [params] = useSearchParams();
   if (me.isLoading) return <Spin fullscreen />;
+  const routes = me.data ? registryPortalRoutes(me.data) : [];
+  const open = Object.fromEntries(routes.filter((route) => route.tile).map((route) => [route.tile!.labelKey, `/portal/${route.path}`]));
   return (
     <Routes>
-      <Route path="login" element={me.data ? <Navigate to="/portal" replace /> : <PortalLoginPage />} />
+      <Route path="login" element={me.data ? <Navigate to={portalNext(params)} replace /> : <PortalLoginPage />} />
+      {!me.data && (
+        <Route element={<PortalLayout me={null} />}>
+          <Route path="declare/:token" element={<DeclarePage me={null} />} />
+        </Route>
+      )}
       <Route element={me.data ? <PortalLayout me={me.data} /> : <Navigate to="/portal/login" replace />}>
-        <Route index element={me.data ? <PortalHomePage me={me.data} /> : null} />
+        <Route index element={me.data ? <PortalHomePage me={me.data} open={open} /> : null} />
+        <Route path="declare/:token" element={<DeclarePage me={me.data ?? null} />} />
+        {routes.map((route) => (
+          <Route key={route.path} path={route.path} element={route.element} />
+        ))}
         <Route path="*" element={<NotFoundPage home="/portal" />} />
       </Route>
     </Routes>

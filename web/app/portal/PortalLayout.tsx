@@ -1,12 +1,12 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Space, Typography } from 'antd';
+import { Button, Layout, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
 import type { MeView } from '@shared/auth/auth.schema';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useLogout } from '../../lib/auth';
 
-export function PortalLayout({ me }: { me: MeView }) {
+export function PortalLayout({ me }: { me: MeView | null }) {
   const { t } = useTranslation();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -24,18 +24,20 @@ export function PortalLayout({ me }: { me: MeView }) {
           zIndex: 10,
         }}
       >
-        <Typography.Text style={{ color: '#fff', fontSize: 17, fontWeight: 600 }}>{t('portalTitle')}</Typography.Text>
+        <Link to="/portal" style={{ color: '#fff', fontSize: 17, fontWeight: 600 }}>{t('portalTitle')}</Link>
         <Space>
           <LanguageSwitch size="small" />
-          <Button
-            type="text"
-            aria-label={t('logout')}
-            icon={<LogoutOutlined style={{ color: '#fff' }} />}
-            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/portal/login') })}
-          />
+          {me && (
+            <Button
+              type="text"
+              aria-label={t('logout')}
+              icon={<LogoutOutlined style={{ color: '#fff' }} />}
+              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/portal/login') })}
+            />
+          )}
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 16, maxWidth: 640, width: '100%', margin: '0 auto' }} data-user={me.id}>
+      <Layout.Content style={{ padding: 16, maxWidth: 640, width: '100%', margin: '0 auto' }} data-user={me?.id}>
         <Outlet />
       </Layout.Content>
     </Layout>

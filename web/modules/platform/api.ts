@@ -18,6 +18,7 @@ import {
 } from '@shared/admin/admin.schema';
 import { Ok, type PasswordChangeInput } from '@shared/auth/auth.schema';
 import { DayList, OverrideList, OverrideView, type OverrideInput } from '@shared/calendar/calendar.schema';
+import { SettingList, SettingView } from '@shared/settings/settings';
 import { api, qs } from '../../lib/api';
 
 export const platformKeys = {
@@ -136,5 +137,17 @@ export function useRemoveOverride() {
   return useMutation({
     mutationFn: (date: string) => api.delete(`/api/calendar/overrides/${date}`, Ok),
     onSuccess: () => client.invalidateQueries({ queryKey: ['calendar'] }),
+  });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: ['settings'], queryFn: () => api.get('/api/settings', SettingList) });
+}
+
+export function useSetSetting() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, value }: { key: string; value: number | boolean }) => api.put(`/api/settings/${encodeURIComponent(key)}`, { value }, SettingView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['settings'] }),
   });
 }

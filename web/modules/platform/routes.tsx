@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  ControlOutlined,
   HomeOutlined,
   MessageOutlined,
   SafetyOutlined,
@@ -16,6 +17,7 @@ import { DivisionsPage } from './pages/DivisionsPage';
 import { HomePage } from './pages/HomePage';
 import { OutboxPage } from './pages/OutboxPage';
 import { RolesPage } from './pages/RolesPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { UsersPage } from './pages/UsersPage';
 
 export function platformConsoleRoutes(me: MeView): ConsoleRoute[] {
@@ -49,6 +51,11 @@ export function platformConsoleRoutes(me: MeView): ConsoleRoute[] {
       path: '/calendar',
       element: <CalendarPage me={me} />,
       menu: { labelKey: 'menu.calendar', icon: <CalendarOutlined />, order: 85 },
+    },
+    {
+      path: '/settings',
+      element: <SettingsPage me={me} />,
+      menu: { labelKey: 'menu.settings', icon: <ControlOutlined />, order: 86 },
     },
     {
       path: '/outbox',

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
-  BuildingPage, BuildingView, HouseDetail, HousePage, HouseQrView, HouseView, PersonPage, PersonRef, PersonView, ResidenceView,
+  BuildingPage, BuildingView, HouseDetail, HousePage, HouseQrView, HouseView, PersonPage, QrHouseView, PersonRef, PersonView, ResidenceView,
   type ArriveInput, type BuildingInput, type BuildingListQuery, type HouseInput, type HouseListQuery, type LeaveInput, type PersonInput, type PersonListQuery,
 } from '@shared/registry/registry.schema';
+import { DeclarationPage, DeclarationView, type DeclarationInput, type DeclarationListQuery } from '@shared/registry/declaration.schema';
 import { api, qs } from '../../lib/api';
 
 export const registryKeys = {
@@ -98,6 +99,38 @@ export function useMergeBuilding() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, intoId }: { id: string; intoId: string }) => api.post(`/api/registry/buildings/${id}/merge`, { intoId }, BuildingView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+// ── self-declarations ────────────────────────────────────────────────────────
+
+export function useDeclarations(query: Partial<DeclarationListQuery>) {
+  return useQuery({ queryKey: ['registry', 'declarations', query], queryFn: () => api.get(`/api/registry/declarations${qs(query)}`, DeclarationPage) });
+}
+
+export function useMyDeclarations() {
+  return useQuery({ queryKey: ['registry', 'my-declarations'], queryFn: () => api.get('/api/registry/my/declarations?pageSize=50', DeclarationPage) });
+}
+
+export function useQrHouse(token: string) {
+  return useQuery({ queryKey: ['registry', 'qr', token], queryFn: () => api.get(`/api/registry/qr/${encodeURIComponent(token)}`, QrHouseView), retry: false });
+}
+
+export function useDeclare() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DeclarationInput) => api.post('/api/registry/declarations', input, DeclarationView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry', 'my-declarations'] }),
+  });
+}
+
+/** Confirm, reject or withdraw a declaration; each attempt carries its own idempotency key. */
+export function useDecideDeclaration() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, reason }: { id: string; action: 'confirm' | 'reject' | 'withdraw'; reason?: string }) =>
+      api.post(`/api/registry/declarations/${id}/${action}`, { transactionId: crypto.randomUUID(), ...(reason ? { reason } : {}) }, DeclarationView),
     onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
   });
 }

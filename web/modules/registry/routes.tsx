@@ -1,7 +1,8 @@
-import { EnvironmentOutlined, IdcardOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, IdcardOutlined, QrcodeOutlined } from '@ant-design/icons';
 import type { MeView } from '@shared/auth/auth.schema';
 import type { ConsoleRoute } from '../../app/routes';
 import { BuildingsPage } from './pages/BuildingsPage';
+import { DeclarationsPage } from './pages/DeclarationsPage';
 import { HousePage } from './pages/HousePage';
 import { PersonPage } from './pages/PersonPage';
 import { PersonsPage } from './pages/PersonsPage';
@@ -22,5 +23,11 @@ export function registryConsoleRoutes(me: MeView): ConsoleRoute[] {
       menu: { labelKey: 'registry:menu.buildings', icon: <EnvironmentOutlined />, order: 11 },
     },
     { path: '/registry/houses/:id', element: <HousePage me={me} />, permission: 'registry.read' },
+    {
+      path: '/registry/declarations',
+      element: <DeclarationsPage />,
+      permission: 'registry.read',
+      menu: { labelKey: 'registry:menu.declarations', icon: <QrcodeOutlined />, order: 12 },
+    },
   ];
 }

@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import { Badge, Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { MeView } from '@shared/auth/auth.schema';
 
 const SERVICES = [
@@ -24,7 +25,7 @@ const SERVICES = [
 ] as const;
 
 /** The portal's home: the services a resident or landlord can use; each lights up as its module arrives. */
-export function PortalHomePage({ me }: { me: MeView }) {
+export function PortalHomePage({ me, open }: { me: MeView; open: Record<string, string> }) {
   const { t } = useTranslation(['portal', 'common']);
   return (
     <div>
@@ -36,12 +37,21 @@ export function PortalHomePage({ me }: { me: MeView }) {
       <Row gutter={[12, 12]}>
         {SERVICES.map((service) => (
           <Col span={12} key={service.key}>
-            <Badge.Ribbon text={t('home.comingSoon')} color="gray">
-              <Card size="small" style={{ opacity: 0.75 }} data-testid={`service-${service.key}`}>
-                <div style={{ fontSize: 26, color: '#0f5fa8' }}>{service.icon}</div>
-                <div style={{ marginTop: 6 }}>{t(`services.${service.key}`)}</div>
-              </Card>
-            </Badge.Ribbon>
+            {open[service.key] ? (
+              <Link to={open[service.key]!}>
+                <Card size="small" hoverable data-testid={`service-${service.key}`}>
+                  <div style={{ fontSize: 26, color: '#0f5fa8' }}>{service.icon}</div>
+                  <div style={{ marginTop: 6, color: 'rgba(0,0,0,0.88)' }}>{t(`services.${service.key}`)}</div>
+                </Card>
+              </Link>
+            ) : (
+              <Badge.Ribbon text={t('home.comingSoon')} color="gray">
+                <Card size="small" style={{ opacity: 0.75 }} data-testid={`service-${service.key}`}>
+                  <div style={{ fontSize: 26, color: '#0f5fa8' }}>{service.icon}</div>
+                  <div style={{ marginTop: 6 }}>{t(`services.${service.key}`)}</div>
+                </Card>
+              </Badge.Ribbon>
+            )}
           </Col>
         ))}
       </Row>

@@ -3,13 +3,19 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Form, Input, Space, Typography, App } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { MeView, PhoneLoginInput, SmsCodeInput, SmsCodeSent } from '@shared/auth/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { api } from '../../../lib/api';
 import { useSignedIn } from '../../../lib/auth';
 import { zodRule } from '../../../lib/form';
+
+/** Where to go after logging in: back to the portal page that asked (a scanned house code), never to another site. */
+export function portalNext(params: URLSearchParams): string {
+  const next = params.get('next') ?? '';
+  return /^\/portal\/[\w\-./]*$/.test(next) ? next : '/portal';
+}
 
 export function PortalLoginPage() {
   const { message } = App.useApp();
@@ -18,6 +24,8 @@ export function PortalLoginPage() {
   const [wait, setWait] = useState(0);
   const navigate = useNavigate();
   const signedIn = useSignedIn();
+  const [params] = useSearchParams();
+  const next = portalNext(params);
 
   useEffect(() => {
     if (wait <= 0) return undefined;
@@ -36,7 +44,7 @@ export function PortalLoginPage() {
     mutationFn: (input: PhoneLoginInput) => api.post('/api/auth/phone-login', input, MeView),
     onSuccess: (me) => {
       signedIn(me);
-      void navigate('/portal');
+      void navigate(next);
     },
   });
 

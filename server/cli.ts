@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Command } from 'commander';
@@ -13,6 +14,8 @@ import { prepareReferenceData } from './platform/bootstrap';
 import { loadCity } from './platform/divisions/divisions.service';
 import { verifyChain } from './platform/audit/audit';
 import { createUser } from './platform/auth/users.service';
+import { findUserByUsername } from './platform/auth/auth.repo';
+import { createImport, getImport, rejectsCsv, runImport } from './modules/registry';
 import { createNotifier, devSmsProvider } from './platform/notify/notify';
 import { createJobs } from './platform/jobs/jobs';
 import { systemActor, type Ctx } from './platform/http/context';
@@ -171,6 +174,51 @@ program
     }
     console.log(`restored from ${file}`);
   });
+
+program
+  .command('import')
+  .description('bulk imports')
+  .command('registrations <file>')
+  .description('import persons with their registrations from CSV or XLSX; the same file again resumes an unfinished import or adds nothing twice')
+  .option('--user <username>', 'import as this staff user, inside their jurisdiction (default: the whole city)')
+  .action((file: string, options: { user?: string }) =>
+    withDb(async (handle) => {
+      if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+      let actor = systemActor('cli');
+      let root = config.city;
+      if (options.user) {
+        const user = await findUserByUsername(handle.db, options.user);
+        if (!user || user.kind !== 'staff' || !user.divisionCode) throw new Error(`no staff user ${options.user} with a jurisdiction`);
+        actor = { ...actor, userId: user.id, username: user.username, displayName: user.displayName };
+        root = user.divisionCode;
+      }
+      const now = () => new Date();
+      const created = await createImport(
+        { actor, scope: { root }, requestId: randomUUID(), ip: null, now, db: handle.db, dataDir: config.dataDir, jobs: null },
+        path.basename(file),
+        createReadStream(file),
+      );
+      const progress = bar('import');
+      progress.start(created.totalRows ?? 1, created.rowsDone, { step: created.rowsDone > 0 ? '(resumed)' : '' });
+      await runImport({ db: handle.db, now }, created.id, {
+        progress: (done, total) => {
+          progress.setTotal(total);
+          progress.update(done, { step: '' });
+        },
+      });
+      progress.stop();
+      const ctx = systemCtx(handle);
+      const result = await getImport(ctx, created.id);
+      if (result.status === 'failed') throw new AppError((result.error ?? 'IMPORT_FILE_UNREADABLE') as 'IMPORT_FILE_UNREADABLE');
+      console.log(`import ${result.id}: ${result.rowsDone} rows — ${result.accepted} registered, ${result.unchanged} unchanged, ${result.rejected} rejected`);
+      if (result.rejected > 0) {
+        const rejects = await rejectsCsv(ctx, result.id);
+        const out = `${file.replace(/\.(csv|xlsx)$/i, '')}.rejects.csv`;
+        await pipeline(rejects.body, createWriteStream(out));
+        console.log(`rejected rows with the reason for each: ${out}`);
+      }
+    }),
+  );
 
 try {
   await program.parseAsync();

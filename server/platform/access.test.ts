@@ -18,7 +18,7 @@ const B = '440106006004'; // the neighbouring community in the same street
 type Fixture = {
   bUser: { id: string; username: string }; bGrid: string; aGrid: string;
   aBuilding: string; aHouse: string; aPerson: string; aResidence: string; bBuilding: string; bHouse: string; bPerson: string; bResidence: string;
-  aToken: string; bDeclaration: string;
+  aToken: string; bDeclaration: string; bImport: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -254,6 +254,27 @@ const ROUTES: RouteCase[] = [
     sample: () => ({ method: 'POST', url: `/api/registry/declarations/${randomUUID()}/reject`, body: { transactionId: randomUUID(), reason: '扫描驳回' } }),
     foreign: (f) => [{ method: 'POST', url: `/api/registry/declarations/${f.bDeclaration}/reject`, body: { transactionId: randomUUID(), reason: '越界驳回' } }],
   },
+  {
+    route: 'POST /api/registry/imports',
+    sample: () => ({ method: 'POST', url: '/api/registry/imports?fileName=sweep.csv', body: { not: 'a file' } }),
+    foreign: () => [],
+  },
+  {
+    route: 'GET /api/registry/imports',
+    sample: () => ({ method: 'GET', url: '/api/registry/imports' }),
+    foreign: () => [{ method: 'GET', url: '/api/registry/imports?pageSize=200' }],
+  },
+  { route: 'GET /api/registry/imports/template.csv', sample: () => ({ method: 'GET', url: '/api/registry/imports/template.csv' }), foreign: () => [] },
+  {
+    route: 'GET /api/registry/imports/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/registry/imports/${f.bImport}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/registry/imports/${f.bImport}` }],
+  },
+  {
+    route: 'GET /api/registry/imports/:id/rejects.csv',
+    sample: (f) => ({ method: 'GET', url: `/api/registry/imports/${f.bImport}/rejects.csv` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/registry/imports/${f.bImport}/rejects.csv` }],
+  },
   { route: 'GET /api/divisions/summary', sample: () => ({ method: 'GET', url: '/api/divisions/summary' }), foreign: () => [{ method: 'GET', url: '/api/divisions/summary' }] },
   {
     route: 'POST /api/divisions/grids',
@@ -323,7 +344,14 @@ beforeAll(async () => {
     token: await qrOf(bHouse.json<{ id: string }>().id), kind: 'leave', name: '南苑居民', idNumber: B_PERSON_ID, date: '2026-01-10', transactionId: randomUUID(),
   });
   expect(bDeclaration.statusCode, bDeclaration.body).toBe(201);
+  const bOfficer = await t.factories.user({ roles: ['community_officer'], division: B });
+  const bImport = await t.app.inject({
+    method: 'POST', url: '/api/registry/imports?fileName=nanyuan.csv', payload: '姓名,身份证号码,地址,房号,居住关系,入住日期\n南苑租客,11010519491231002X,南苑路 8 号,202,租住,2026-01-03\n',
+    headers: { cookie: `anju_session=${bOfficer.token}`, 'x-csrf-token': bOfficer.csrfToken, 'content-type': 'text/csv' },
+  });
+  expect(bImport.statusCode, bImport.body).toBe(201);
   fixture = {
+    bImport: bImport.json<{ id: string }>().id,
     aToken: await qrOf(aHouse.json<{ id: string }>().id), bDeclaration: bDeclaration.json<{ id: string }>().id,
     aBuilding: aBuilding.json<{ id: string }>().id, aPerson: aPerson.json<{ id: string }>().id, aResidence: aResidence.json<{ id: string }>().id,
     aGrid: aGrid.json<{ code: string }>().code, bGrid: bGrid.json<{ code: string }>().code, bUser: bUser.json<{ id: string; username: string }>(),
@@ -378,7 +406,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
+    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -421,7 +449,8 @@ async function snapshot() {
             (select json_agg(h order by h.id) from reg_houses h where h.division_code like $1) as houses,
             (select json_agg(b order by b.id) from reg_buildings b where b.division_code like $1) as buildings,
             (select json_agg(d order by d.id) from reg_declarations d where d.division_code like $1) as declarations,
-            (select json_agg(s order by s.key) from settings s) as settings`,
+            (select json_agg(s order by s.key) from settings s) as settings,
+            (select json_agg(i order by i.id) from reg_imports i where i.scope_root like $1) as imports`,
     [`${B}%`],
   );
 }

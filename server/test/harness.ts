@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, defineModuleJobs } from '../app';
 import { createJobs, type Jobs } from '../platform/jobs/jobs';
@@ -35,7 +38,9 @@ let counter = 0;
  */
 export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Awaited<ReturnType<typeof buildApp>>) => void; defineJobs?: (jobs: Jobs) => void } = {}) {
   const handle: DbHandle = await testDb();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), cookieSecure: false };
+  // Files (uploads) go to a directory of this app's own, removed on close.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'anju-test-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), cookieSecure: false };
   const sent: SentSms[] = [];
   const provider: SmsProvider = {
     name: 'test',
@@ -105,6 +110,7 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
 
   return {
     app,
+    config,
     db: handle.db,
     handle,
     sent,
@@ -128,6 +134,7 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
       await app.close();
       await jobs.stop();
       await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,8 +1,24 @@
 import type { AnjuModuleDefinition } from '../../platform/http/module';
+import { IMPORT_JOB, importJob } from './registry.import';
 import { registryRoutes } from './registry.routes';
 
 /** The registry (以屋管人): addresses, houses, persons and residence registration. */
-export const registryModule: AnjuModuleDefinition = { name: 'registry', prefix: '/api/registry', routes: registryRoutes };
+export const registryModule: AnjuModuleDefinition = {
+  name: 'registry',
+  prefix: '/api/registry',
+  routes: registryRoutes,
+  jobs: (deps) => [
+    {
+      name: IMPORT_JOB,
+      // A slice runs about a minute; a run that died with its server expires and is tried again from the checkpoint.
+      expireInSeconds: 300,
+      retryLimit: 10,
+      retryDelay: 5,
+      handler: (data) => importJob({ db: deps.dbHandle.db, now: deps.now, jobs: deps.jobs }, (data as { importId: string }).importId),
+    },
+  ],
+};
 
 export { checkIdNumber, originName, lateness } from './registry.service';
 export { seedDeclarations, seedPopulation } from './registry.demo';
+export { createImport, getImport, rejectsCsv, runImport } from './registry.import';

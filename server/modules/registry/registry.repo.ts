@@ -4,7 +4,8 @@ import type { DeclarationListQuery } from '@shared/registry/declaration.schema';
 import type { Executor, Tx } from '../../platform/db/client';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import { users } from '../../platform/auth/auth.tables';
-import { buildings, declarationActions, declarations, houses, personChildren, persons, registryKeys, residenceActions, residences } from './registry.tables';
+import { copyInto } from '../../platform/db/copy';
+import { buildings, declarationActions, declarations, houses, importRejects, imports, personChildren, persons, registryKeys, residenceActions, residences } from './registry.tables';
 
 export type BuildingRow = typeof buildings.$inferSelect;
 export type HouseRow = typeof houses.$inferSelect;
@@ -478,4 +479,139 @@ export async function findSomeoneLivingIn(tx: Executor, scope: Scope): Promise<{
     .orderBy(asc(residences.id))
     .limit(1);
   return row;
+}
+
+// ── bulk import ──────────────────────────────────────────────────────────────
+
+export type ImportRow = typeof imports.$inferSelect;
+
+export async function insertImport(tx: Tx, values: typeof imports.$inferInsert): Promise<ImportRow> {
+  const [row] = await tx.insert(imports).values(values).returning();
+  return row!;
+}
+
+const importSelection = { import: imports, createdByName: users.displayName };
+
+/** Imports uploaded by someone at or below `scope`, newest first. */
+export async function listImports(tx: Executor, scope: Scope, page: { page: number; pageSize: number }) {
+  const where = inScope(imports.scopeRoot, scope);
+  const rows = await tx.select(importSelection).from(imports).leftJoin(users, eq(users.id, imports.createdBy)).where(where).orderBy(desc(imports.createdAt)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  const [counted] = await tx.select({ total: count() }).from(imports).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+/** One import, inside `scope` (or anywhere, for the worker). */
+export async function findImport(tx: Executor, scope: Scope | null, id: string) {
+  const [row] = await tx.select(importSelection).from(imports).leftJoin(users, eq(users.id, imports.createdBy)).where(and(eq(imports.id, id), scope ? inScope(imports.scopeRoot, scope) : undefined));
+  return row;
+}
+
+/** An import of the same file that has not finished, so a re-run continues it. */
+export async function findUnfinishedImport(tx: Executor, sha256: string, scopeRoot: string): Promise<ImportRow | undefined> {
+  const [row] = await tx.select().from(imports).where(and(eq(imports.sha256, sha256), eq(imports.scopeRoot, scopeRoot), inArray(imports.status, ['queued', 'running']))).orderBy(asc(imports.createdAt)).limit(1);
+  return row;
+}
+
+export async function updateImport(tx: Executor, id: string, values: Partial<typeof imports.$inferInsert>): Promise<void> {
+  await tx.update(imports).set(values).where(eq(imports.id, id));
+}
+
+/**
+ * Moves an import's checkpoint from `from` to `to` rows with its counts; false when another worker moved it
+ * first (the caller's transaction must then roll back).
+ */
+export async function advanceImport(tx: Tx, id: string, from: number, to: number, counts: { accepted: number; unchanged: number; rejected: number }): Promise<boolean> {
+  const moved = await tx
+    .update(imports)
+    .set({
+      rowsDone: to,
+      accepted: sql`${imports.accepted} + ${counts.accepted}`,
+      unchanged: sql`${imports.unchanged} + ${counts.unchanged}`,
+      rejected: sql`${imports.rejected} + ${counts.rejected}`,
+    })
+    .where(and(eq(imports.id, id), eq(imports.rowsDone, from)))
+    .returning({ id: imports.id });
+  return moved.length === 1;
+}
+
+export async function insertImportRejects(tx: Tx, rows: (typeof importRejects.$inferInsert)[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += 1000) await tx.insert(importRejects).values(rows.slice(at, at + 1000)).onConflictDoNothing();
+}
+
+/** Rejected rows of an import in file order, a page at a time. */
+export async function listImportRejects(tx: Executor, importId: string, afterRow: number, limit: number) {
+  return tx.select().from(importRejects).where(and(eq(importRejects.importId, importId), sql`${importRejects.rowNo} > ${afterRow}`)).orderBy(asc(importRejects.rowNo)).limit(limit);
+}
+
+/** Active houses inside `scope` by address and unit, for the rows of an import batch. */
+export async function findHousesByAddress(tx: Executor, scope: Scope, pairs: { address: string; unit: string }[]) {
+  if (pairs.length === 0) return [];
+  const addresses = [...new Set(pairs.map((pair) => pair.address))];
+  return tx
+    .select({ id: houses.id, divisionCode: houses.divisionCode, address: buildings.address, unit: houses.unit })
+    .from(houses)
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .where(and(inArray(buildings.address, addresses), eq(buildings.status, 'active'), eq(houses.status, 'active'), inScope(houses.divisionCode, scope)));
+}
+
+/** A checked row of an import batch, as it goes into the staging table. */
+export type ImportStageRow = {
+  rowNo: number; idNumber: string; name: string; sex: string; birthDate: string; originCode: string; phone: string | null; education: string | null;
+  employer: string | null; houseId: string; divisionCode: string; relation: string; arrivedOn: string; declaredOn: string; deadlineOn: string; late: number; txId: string;
+};
+const STAGE_COLUMNS = ['row_no', 'id_number', 'name', 'sex', 'birth_date', 'origin_code', 'phone', 'education', 'employer', 'house_id', 'division_code', 'relation', 'arrived_on', 'declared_on', 'deadline_on', 'late', 'tx_id'] as const;
+
+/**
+ * Applies a batch of checked rows in set-based steps: rows whose ID number is registered under another name
+ * and arrivals before the person's current stay are refused; new persons are registered; a row that is already
+ * true (same person, same house, living there) changes nothing; everyone else moves in, a current stay elsewhere
+ * ending that day, each change with its action row.
+ */
+export async function applyImportBatch(tx: Tx, rows: ImportStageRow[], by: { actorId: string | null; at: Date }) {
+  await tx.execute(sql.raw(`create temp table reg_import_stage (
+    row_no int primary key, id_number text not null, name text not null, sex text not null, birth_date date not null, origin_code text not null,
+    phone text, education text, employer text, house_id uuid not null, division_code text not null, relation text not null,
+    arrived_on date not null, declared_on date not null, deadline_on date not null, late int not null, tx_id uuid not null) on commit drop`));
+  await copyInto(tx, 'reg_import_stage', STAGE_COLUMNS, rows.map((r) => [
+    r.rowNo, r.idNumber, r.name, r.sex, r.birthDate, r.originCode, r.phone, r.education, r.employer, r.houseId, r.divisionCode, r.relation, r.arrivedOn, r.declaredOn, r.deadlineOn, r.late, r.txId,
+  ]));
+  const nameDiffers = await tx.execute<{ row_no: number }>(sql`
+    delete from reg_import_stage s using reg_persons p where p.id_number = s.id_number and p.name <> s.name returning s.row_no`);
+  await tx.execute(sql`
+    insert into reg_persons (id_number, name, sex, birth_date, origin_code, phone, education, employer, division_code, created_by, created_at, updated_at)
+    select id_number, name, sex, birth_date, origin_code, phone, education, employer, division_code, ${by.actorId}, ${by.at}, ${by.at} from reg_import_stage
+    on conflict (id_number) do nothing`);
+  const unchanged = await tx.execute<{ row_no: number }>(sql`
+    delete from reg_import_stage s using reg_persons p, reg_residences r
+    where p.id_number = s.id_number and r.person_id = p.id and r.status = 'active' and r.house_id = s.house_id returning s.row_no`);
+  const early = await tx.execute<{ row_no: number; date: string }>(sql`
+    delete from reg_import_stage s using reg_persons p, reg_residences r
+    where p.id_number = s.id_number and r.person_id = p.id and r.status = 'active' and r.arrived_on > s.arrived_on returning s.row_no, r.arrived_on::text as date`);
+  await tx.execute(sql`
+    with moved as (
+      update reg_residences r set status = 'ended', left_on = s.arrived_on, updated_at = ${by.at}
+      from reg_import_stage s join reg_persons p on p.id_number = s.id_number
+      where r.person_id = p.id and r.status = 'active'
+      returning r.id, s.tx_id)
+    insert into reg_residence_actions (residence_id, action, from_status, to_status, transaction_id, actor_id, details, at)
+    select id, 'leave', 'active', 'ended', tx_id, ${by.actorId}, 'moved', ${by.at} from moved`);
+  const arrived = await tx.execute<{ n: number }>(sql`
+    with ins as (
+      insert into reg_residences (person_id, house_id, division_code, relation, arrived_on, status, channel, declared_on, deadline_on, late_workdays, declared_by, created_at, updated_at)
+      select p.id, s.house_id, s.division_code, s.relation, s.arrived_on, 'active', 'import', s.declared_on, s.deadline_on, s.late, ${by.actorId}, ${by.at}, ${by.at}
+      from reg_import_stage s join reg_persons p on p.id_number = s.id_number
+      returning id, person_id),
+    actions as (
+      insert into reg_residence_actions (residence_id, action, from_status, to_status, transaction_id, actor_id, at)
+      select ins.id, 'arrive', null, 'active', s.tx_id, ${by.actorId}, ${by.at}
+      from ins join reg_persons p on p.id = ins.person_id join reg_import_stage s on s.id_number = p.id_number
+      returning 1)
+    select count(*)::int as n from actions`);
+  await tx.execute(sql`update reg_persons p set division_code = s.division_code, updated_at = ${by.at} from reg_import_stage s where p.id_number = s.id_number`);
+  return {
+    accepted: arrived.rows[0]?.n ?? 0,
+    unchanged: unchanged.rows.length,
+    nameDiffers: nameDiffers.rows.map((row) => row.row_no),
+    beforeCurrent: early.rows.map((row) => ({ rowNo: row.row_no, date: row.date })),
+  };
 }

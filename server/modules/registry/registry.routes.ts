@@ -9,7 +9,9 @@ import {
 import {
   DeclarationDecision, DeclarationInput, DeclarationListQuery, DeclarationPage, DeclarationRejection, DeclarationView, MyDeclarationsQuery,
 } from '@shared/registry/declaration.schema';
+import { ImportListQuery, ImportPage, ImportUploadQuery, ImportView } from '@shared/registry/import.schema';
 import * as declarations from './registry.declarations';
+import * as imports from './registry.import';
 import * as qr from './registry.qr';
 import * as registry from './registry.service';
 
@@ -20,7 +22,12 @@ function originOf(req: { protocol: string; host: string }): string {
 
 const tags = ['registry'];
 
+/** Upload types: the body reaches the import service as a stream, never buffered whole. */
+const UPLOAD_TYPES = ['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
+
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addContentTypeParser(UPLOAD_TYPES, (_req, payload, done) => done(null, payload));
+
   app.get('/buildings', {
     config: { permission: 'registry.read' },
     schema: { summary: 'Search the standard address library (any part of the address)', tags, querystring: BuildingListQuery, response: { 200: BuildingPage } },
@@ -146,4 +153,35 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'registry.write' },
     schema: { summary: 'Reject a self-declaration with a reason for its author', tags, params: IdParam, body: DeclarationRejection, response: { 200: DeclarationView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, (req) => declarations.rejectDeclaration(req.ctx, req.params.id, req.body));
+
+  app.post('/imports', {
+    config: { permission: 'registry.write' },
+    schema: {
+      summary: 'Upload a CSV or XLSX file of persons with their registrations (raw body: text/csv or the XLSX type); the import runs as a job',
+      tags, querystring: ImportUploadQuery, response: { 201: ImportView, 400: ErrorBody },
+    },
+  }, async (req, reply) => reply.code(201).send(await imports.uploadImport(req.ctx, req.query.fileName, req.body)));
+
+  app.get('/imports', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'Imports uploaded in the caller\'s jurisdiction, with their progress', tags, querystring: ImportListQuery, response: { 200: ImportPage } },
+  }, (req) => imports.listImports(req.ctx, req.query));
+
+  app.get('/imports/template.csv', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'A registrations file to fill in: the header row and an example', tags },
+  }, async (_req, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="registrations-template.csv"`).send(imports.templateCsv()));
+
+  app.get('/imports/:id', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'One import\'s progress and counts', tags, params: IdParam, response: { 200: ImportView, 404: ErrorBody } },
+  }, (req) => imports.getImport(req.ctx, req.params.id));
+
+  app.get('/imports/:id/rejects.csv', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'The rows that were not imported, with the reason for each (CSV)', tags, params: IdParam },
+  }, async (req, reply) => {
+    const file = await imports.rejectsCsv(req.ctx, req.params.id);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.body);
+  });
 };

@@ -194,3 +194,44 @@ export const declarationActions = pgTable(
   },
   (t) => [uniqueIndex('reg_declaration_actions_tx_key').on(t.transactionId, t.declarationId)],
 );
+
+/** A bulk upload of persons with their registrations (CSV or XLSX), worked through in batches that each commit with their checkpoint. */
+export const imports = pgTable(
+  'reg_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fileName: text('file_name').notNull(),
+    format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    path: text('path').notNull(),
+    /** Which column of the file holds each field, read from its header row. */
+    columns: text('columns').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    totalRows: integer('total_rows'),
+    rowsDone: integer('rows_done').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    error: text('error'),
+    /** The uploader's jurisdiction: rows may only name houses inside it. */
+    scopeRoot: text('scope_root').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('reg_imports_scope_idx').using('btree', t.scopeRoot.op('text_pattern_ops'), t.createdAt), index('reg_imports_sha_idx').on(t.sha256)],
+);
+
+/** The rows of an import that were not taken, with the reason: the downloadable rejects file. */
+export const importRejects = pgTable(
+  'reg_import_rejects',
+  {
+    importId: uuid('import_id').notNull().references(() => imports.id),
+    rowNo: integer('row_no').notNull(),
+    cells: text('cells').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [uniqueIndex('reg_import_rejects_key').on(t.importId, t.rowNo)],
+);

@@ -44,7 +44,8 @@ function cellText(value: unknown): string {
     if (v.text !== undefined) return cellText(v.text);
     return '';
   }
-  return String(value as string | number | boolean).trim();
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 /** The rows of a CSV or the first sheet of an XLSX file, header first, as text cells, streamed. */
@@ -393,7 +394,7 @@ export async function rejectsCsv(ctx: Ctx, id: string): Promise<{ fileName: stri
         const reason = JSON.parse(reject.reason) as Reason;
         const cells = JSON.parse(reject.cells) as string[];
         const padded = columns.headers.map((_, i) => cells[i] ?? '');
-        yield csvLine([...padded, String(reject.rowNo), translate(lang, `errors:${reason.code}`, reason.params as Record<string, string | number>)]);
+        yield csvLine([...padded, String(reject.rowNo), translate(lang, `errors:${reason.code}`, reason.params)]);
       }
       after = page.at(-1)!.rowNo;
     }

@@ -34,13 +34,16 @@ export class ApiError extends Error {
 
 async function request<T>(method: string, url: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const file = body instanceof Blob ? body : null;
+  // A file goes as it is (streamed by the server), anything else as JSON.
+  if (file) headers['content-type'] = file.type || 'application/octet-stream';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   const response = await fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(file ? { body: file } : body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
@@ -62,6 +65,7 @@ export const api = {
   post: <T>(url: string, body: unknown, schema: z.ZodType<T>) => request('POST', url, schema, body),
   patch: <T>(url: string, body: unknown, schema: z.ZodType<T>) => request('PATCH', url, schema, body),
   put: <T>(url: string, body: unknown, schema: z.ZodType<T>) => request('PUT', url, schema, body),
+  upload: <T>(url: string, file: Blob, schema: z.ZodType<T>) => request('POST', url, schema, file),
   delete: <T>(url: string, schema: z.ZodType<T>) => request('DELETE', url, schema),
 };
 

@@ -5,6 +5,7 @@ import {
   type ArriveInput, type BuildingInput, type BuildingListQuery, type HouseInput, type HouseListQuery, type LeaveInput, type PersonInput, type PersonListQuery,
 } from '@shared/registry/registry.schema';
 import { DeclarationPage, DeclarationView, type DeclarationInput, type DeclarationListQuery } from '@shared/registry/declaration.schema';
+import { ImportPage, ImportView } from '@shared/registry/import.schema';
 import { api, qs } from '../../lib/api';
 
 export const registryKeys = {
@@ -132,5 +133,24 @@ export function useDecideDeclaration() {
     mutationFn: ({ id, action, reason }: { id: string; action: 'confirm' | 'reject' | 'withdraw'; reason?: string }) =>
       api.post(`/api/registry/declarations/${id}/${action}`, { transactionId: crypto.randomUUID(), ...(reason ? { reason } : {}) }, DeclarationView),
     onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+// ── bulk import ──────────────────────────────────────────────────────────────
+
+/** Imports in the caller's jurisdiction; polled every second while one is still working. */
+export function useImports(page: number) {
+  return useQuery({
+    queryKey: ['registry', 'imports', page],
+    queryFn: () => api.get(`/api/registry/imports${qs({ page, pageSize: 10 })}`, ImportPage),
+    refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === 'queued' || item.status === 'running') ? 1000 : false),
+  });
+}
+
+export function useUploadImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => api.upload(`/api/registry/imports${qs({ fileName: file.name })}`, file, ImportView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry', 'imports'] }),
   });
 }

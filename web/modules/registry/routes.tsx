@@ -1,9 +1,10 @@
-import { EnvironmentOutlined, IdcardOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, EnvironmentOutlined, IdcardOutlined, QrcodeOutlined } from '@ant-design/icons';
 import type { MeView } from '@shared/auth/auth.schema';
 import type { ConsoleRoute } from '../../app/routes';
 import { BuildingsPage } from './pages/BuildingsPage';
 import { DeclarationsPage } from './pages/DeclarationsPage';
 import { HousePage } from './pages/HousePage';
+import { ImportsPage } from './pages/ImportsPage';
 import { PersonPage } from './pages/PersonPage';
 import { PersonsPage } from './pages/PersonsPage';
 
@@ -28,6 +29,12 @@ export function registryConsoleRoutes(me: MeView): ConsoleRoute[] {
       element: <DeclarationsPage />,
       permission: 'registry.read',
       menu: { labelKey: 'registry:menu.declarations', icon: <QrcodeOutlined />, order: 12 },
+    },
+    {
+      path: '/registry/imports',
+      element: <ImportsPage />,
+      permission: 'registry.write',
+      menu: { labelKey: 'registry:menu.imports', icon: <CloudUploadOutlined />, order: 13 },
     },
   ];
 }

@@ -48,7 +48,16 @@ export function workCalendar(overrides: Readonly<Record<IsoDate, { kind: DayKind
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     return { date, kind, source: weekday === 0 || weekday === 6 ? 'weekend' : 'weekday', name: null, nameEn: null };
   }
-  const isWorkday = (date: IsoDate) => describe(date).kind === 'workday';
+  // Deadlines are counted over and over (every row of an import, every item of a queue): each day is looked up once.
+  const known = new Map<IsoDate, boolean>();
+  const isWorkday = (date: IsoDate) => {
+    let workday = known.get(date);
+    if (workday === undefined) {
+      workday = describe(date).kind === 'workday';
+      if (known.size < 100_000) known.set(date, workday);
+    }
+    return workday;
+  };
   return {
     isWorkday,
     describe,

@@ -320,6 +320,8 @@ async function applyBatch(deps: { db: Db; now: () => Date }, current: repo.Impor
     const calendar = await getCalendar(deps.db, tx);
     const days = await getSetting(tx, 'registry.arrivalDeadlineWorkdays');
     const stage: repo.ImportStageRow[] = [];
+    // Rows of a file mostly share a few arrival dates: each deadline is counted once.
+    const dueOf = new Map<string, { deadlineOn: string; late: number }>();
     const cellsOf = new Map(batch.map((b) => [b.rowNo, b.cells]));
     for (const c of checked) {
       const house = houseOf.get(`${c.address}\u0000${c.unit}`);
@@ -327,9 +329,13 @@ async function applyBatch(deps: { db: Db; now: () => Date }, current: repo.Impor
         rejects.push({ rowNo: c.row.rowNo, cells: cellsOf.get(c.row.rowNo)!, reason: { code: 'IMPORT_ROW_HOUSE', params: { address: `${c.address} ${c.unit}` } } });
         continue;
       }
-      const deadlineOn = calendar.addWorkdays(c.row.arrivedOn, days);
-      const late = today > deadlineOn ? calendar.workdaysBetween(deadlineOn, today) : 0;
-      stage.push({ ...c.row, houseId: house.id, divisionCode: house.divisionCode, deadlineOn, late });
+      let due = dueOf.get(c.row.arrivedOn);
+      if (!due) {
+        const deadlineOn = calendar.addWorkdays(c.row.arrivedOn, days);
+        due = { deadlineOn, late: today > deadlineOn ? calendar.workdaysBetween(deadlineOn, today) : 0 };
+        dueOf.set(c.row.arrivedOn, due);
+      }
+      stage.push({ ...c.row, houseId: house.id, divisionCode: house.divisionCode, ...due });
     }
     const applied = stage.length > 0 ? await repo.applyImportBatch(tx, stage, { actorId: current.createdBy, at: deps.now() }) : { accepted: 0, unchanged: 0, nameDiffers: [], beforeCurrent: [] };
     for (const rowNo of applied.nameDiffers) rejects.push({ rowNo, cells: cellsOf.get(rowNo)!, reason: { code: 'IMPORT_ROW_NAME_DIFFERS' } });

@@ -575,6 +575,9 @@ export async function applyImportBatch(tx: Tx, rows: ImportStageRow[], by: { act
   await copyInto(tx, 'reg_import_stage', STAGE_COLUMNS, rows.map((r) => [
     r.rowNo, r.idNumber, r.name, r.sex, r.birthDate, r.originCode, r.phone, r.education, r.employer, r.houseId, r.divisionCode, r.relation, r.arrivedOn, r.declaredOn, r.deadlineOn, r.late, r.txId,
   ]));
+  // Temporary tables get no statistics by themselves; without them the planner loops over the whole registry per row.
+  await tx.execute(sql.raw('create unique index on reg_import_stage (id_number)'));
+  await tx.execute(sql.raw('analyze reg_import_stage'));
   const nameDiffers = await tx.execute<{ row_no: number }>(sql`
     delete from reg_import_stage s using reg_persons p where p.id_number = s.id_number and p.name <> s.name returning s.row_no`);
   await tx.execute(sql`

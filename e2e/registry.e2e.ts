@@ -132,3 +132,41 @@ describe('merging and retiring addresses in the console', () => {
     await page.context().close();
   });
 });
+
+describe('door-to-door collection on a phone', () => {
+  it('a grid worker opens the least recently visited building, registers a newcomer, records one moving out and finishes the visit', async () => {
+    const page = await newPage(browser, { mobile: true });
+    await page.goto('/login');
+    await page.getByLabel(/用户名/).fill('gridworker');
+    await page.getByLabel(/密码/).fill('Anju@2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto('/registry/collect');
+    const first = page.getByTestId('collect-building').first();
+    await first.getByText('从未走访').waitFor();
+    await screenshot(page, 'registry-collect-buildings');
+    await first.click();
+    await page.getByTestId('collect-unit').first().click();
+    await page.getByText('新增住户').waitFor();
+    const newcomer = `45010219990101${String(Date.now() % 1000).padStart(3, '0')}`;
+    await page.getByLabel('姓名').fill('上门新住户');
+    await page.getByLabel('身份证号码').fill(newcomer + idCheckCharacter(newcomer));
+    await page.getByLabel('手机号码（选填）').fill('13755556666');
+    await page.getByRole('button', { name: '登记来住' }).click();
+    await page.getByText('已登记入住').waitFor();
+    const row = page.getByTestId('collect-occupant').filter({ hasText: '上门新住户' });
+    await row.waitFor();
+    await screenshot(page, 'registry-collect-unit');
+    await row.getByRole('button', { name: '已搬离' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已登记搬离').waitFor();
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '完成本栋走访' }).click();
+    await page.getByText('已记录本栋走访').waitFor();
+    // Back on the list: that building now carries today's visit and goes to the end of the queue.
+    await page.getByTestId('collect-building').first().waitFor();
+    await page.getByText(`上次走访 ${new Date().toISOString().slice(0, 10)}`).first().waitFor();
+    await page.context().close();
+  });
+});

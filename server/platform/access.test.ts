@@ -138,6 +138,11 @@ const ROUTES: RouteCase[] = [
     ],
   },
   {
+    route: 'POST /api/registry/buildings/:id/visit',
+    sample: (f) => ({ method: 'POST', url: `/api/registry/buildings/${f.aBuilding}/visit`, body: { note: '扫楼' } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/registry/buildings/${f.bBuilding}/visit`, body: {} }],
+  },
+  {
     route: 'GET /api/registry/houses',
     sample: () => ({ method: 'GET', url: '/api/registry/houses' }),
     foreign: (f) => [

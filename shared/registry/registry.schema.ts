@@ -43,12 +43,16 @@ export const BuildingListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
   divisionCode: DivisionCode.optional(),
   status: z.enum(['active', 'retired', 'merged']).optional(),
+  /** `visit`: the buildings visited longest ago (or never) first, for door-to-door collection. */
+  order: z.enum(['address', 'visit']).default('address'),
 });
 export type BuildingListQuery = z.infer<typeof BuildingListQuery>;
 export const BuildingPage = pageOf(BuildingView);
 export type BuildingPage = z.infer<typeof BuildingPage>;
 
 export const BuildingMergeInput = z.strictObject({ intoId: z.uuid() });
+export const BuildingVisitInput = z.strictObject({ note: z.string().trim().max(200).optional() });
+export type BuildingVisitInput = z.infer<typeof BuildingVisitInput>;
 export type BuildingMergeInput = z.infer<typeof BuildingMergeInput>;
 
 // ── houses ───────────────────────────────────────────────────────────────────
@@ -190,6 +194,10 @@ export const ArriveInput = z.strictObject({
   relation: z.enum(RELATIONS),
   arrivedOn: IsoDate,
   channel: z.enum(CHANNELS).default('console'),
+  /** When the ID number is not registered yet, register the person (in the house's community) in the same step. */
+  registerIfNew: z.boolean().optional(),
+  /** The phone of a person registered by this arrival. */
+  phone: Phone.optional(),
   /** The caller's key for this request: retrying with the same key returns the first result. */
   transactionId: z.uuid(),
 }).refine((input) => Boolean(input.personId) !== Boolean(input.idNumber && input.name), {

@@ -33,7 +33,7 @@ export async function listBuildings(tx: Executor, scope: Scope, query: BuildingL
     })
     .from(buildings)
     .where(where)
-    .orderBy(asc(buildings.address))
+    .orderBy(...(query.order === 'visit' ? [sql`${buildings.lastVisitAt} asc nulls first`, asc(buildings.address)] : [asc(buildings.address)]))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const [counted] = await tx.select({ total: count() }).from(buildings).where(where);
@@ -571,46 +571,55 @@ export async function applyImportBatch(tx: Tx, rows: ImportStageRow[], by: { act
   await tx.execute(sql.raw(`create temp table reg_import_stage (
     row_no int primary key, id_number text not null, name text not null, sex text not null, birth_date date not null, origin_code text not null,
     phone text, education text, employer text, house_id uuid not null, division_code text not null, relation text not null,
-    arrived_on date not null, declared_on date not null, deadline_on date not null, late int not null, tx_id uuid not null) on commit drop`));
+    arrived_on date not null, declared_on date not null, deadline_on date not null, late int not null, tx_id uuid not null,
+    person_id uuid, registered_name text, current_id uuid, current_house uuid, current_arrived date) on commit drop`));
   await copyInto(tx, 'reg_import_stage', STAGE_COLUMNS, rows.map((r) => [
     r.rowNo, r.idNumber, r.name, r.sex, r.birthDate, r.originCode, r.phone, r.education, r.employer, r.houseId, r.divisionCode, r.relation, r.arrivedOn, r.declaredOn, r.deadlineOn, r.late, r.txId,
   ]));
-  // Temporary tables get no statistics by themselves; without them the planner loops over the whole registry per row.
+  // Temporary tables get no statistics by themselves; every step below starts from the batch and reaches into the
+  // registry by index, one row at a time, so its cost stays the same however large the registry grows.
   await tx.execute(sql.raw('create unique index on reg_import_stage (id_number)'));
   await tx.execute(sql.raw('analyze reg_import_stage'));
-  const nameDiffers = await tx.execute<{ row_no: number }>(sql`
-    delete from reg_import_stage s using reg_persons p where p.id_number = s.id_number and p.name <> s.name returning s.row_no`);
+  await tx.execute(sql`update reg_import_stage s set person_id = p.id, registered_name = p.name from reg_persons p where p.id_number = s.id_number`);
+  const nameDiffers = await tx.execute<{ row_no: number }>(sql`delete from reg_import_stage where registered_name is not null and registered_name <> name returning row_no`);
   await tx.execute(sql`
-    insert into reg_persons (id_number, name, sex, birth_date, origin_code, phone, education, employer, division_code, created_by, created_at, updated_at)
-    select id_number, name, sex, birth_date, origin_code, phone, education, employer, division_code, ${by.actorId}, ${by.at}, ${by.at} from reg_import_stage
-    on conflict (id_number) do nothing`);
-  const unchanged = await tx.execute<{ row_no: number }>(sql`
-    delete from reg_import_stage s using reg_persons p, reg_residences r
-    where p.id_number = s.id_number and r.person_id = p.id and r.status = 'active' and r.house_id = s.house_id returning s.row_no`);
-  const early = await tx.execute<{ row_no: number; date: string }>(sql`
-    delete from reg_import_stage s using reg_persons p, reg_residences r
-    where p.id_number = s.id_number and r.person_id = p.id and r.status = 'active' and r.arrived_on > s.arrived_on returning s.row_no, r.arrived_on::text as date`);
+    with added as (
+      insert into reg_persons (id_number, name, sex, birth_date, origin_code, phone, education, employer, division_code, created_by, created_at, updated_at)
+      select id_number, name, sex, birth_date, origin_code, phone, education, employer, division_code, ${by.actorId}, ${by.at}, ${by.at} from reg_import_stage where person_id is null
+      on conflict (id_number) do nothing
+      returning id, id_number)
+    update reg_import_stage s set person_id = added.id from added where s.id_number = added.id_number`);
+  // The lateral subquery with LIMIT cannot be folded into a join: one index probe per row for the current stay;
+  // `= any(array(…))` below does the same for updates, whatever the registry's (possibly stale) statistics say.
+  await tx.execute(sql`
+    update reg_import_stage s set current_id = c.id, current_house = c.house_id, current_arrived = c.arrived_on
+    from (select s2.row_no, r.id, r.house_id, r.arrived_on from reg_import_stage s2
+          cross join lateral (select id, house_id, arrived_on from reg_residences where person_id = s2.person_id and status = 'active' limit 1) r) c
+    where c.row_no = s.row_no`);
+  const unchanged = await tx.execute<{ row_no: number }>(sql`delete from reg_import_stage where current_house = house_id returning row_no`);
+  const early = await tx.execute<{ row_no: number; date: string }>(sql`delete from reg_import_stage where current_arrived > arrived_on returning row_no, current_arrived::text as date`);
   await tx.execute(sql`
     with moved as (
       update reg_residences r set status = 'ended', left_on = s.arrived_on, updated_at = ${by.at}
-      from reg_import_stage s join reg_persons p on p.id_number = s.id_number
-      where r.person_id = p.id and r.status = 'active'
+      from reg_import_stage s
+      where r.id = any(array(select current_id from reg_import_stage where current_id is not null)) and r.id = s.current_id
       returning r.id, s.tx_id)
     insert into reg_residence_actions (residence_id, action, from_status, to_status, transaction_id, actor_id, details, at)
     select id, 'leave', 'active', 'ended', tx_id, ${by.actorId}, 'moved', ${by.at} from moved`);
   const arrived = await tx.execute<{ n: number }>(sql`
     with ins as (
       insert into reg_residences (person_id, house_id, division_code, relation, arrived_on, status, channel, declared_on, deadline_on, late_workdays, declared_by, created_at, updated_at)
-      select p.id, s.house_id, s.division_code, s.relation, s.arrived_on, 'active', 'import', s.declared_on, s.deadline_on, s.late, ${by.actorId}, ${by.at}, ${by.at}
-      from reg_import_stage s join reg_persons p on p.id_number = s.id_number
+      select person_id, house_id, division_code, relation, arrived_on, 'active', 'import', declared_on, deadline_on, late, ${by.actorId}, ${by.at}, ${by.at}
+      from reg_import_stage
       returning id, person_id),
     actions as (
       insert into reg_residence_actions (residence_id, action, from_status, to_status, transaction_id, actor_id, at)
-      select ins.id, 'arrive', null, 'active', s.tx_id, ${by.actorId}, ${by.at}
-      from ins join reg_persons p on p.id = ins.person_id join reg_import_stage s on s.id_number = p.id_number
+      select ins.id, 'arrive', null, 'active', s.tx_id, ${by.actorId}, ${by.at} from ins join reg_import_stage s on s.person_id = ins.person_id
       returning 1)
     select count(*)::int as n from actions`);
-  await tx.execute(sql`update reg_persons p set division_code = s.division_code, updated_at = ${by.at} from reg_import_stage s where p.id_number = s.id_number`);
+  await tx.execute(sql`
+    update reg_persons p set division_code = s.division_code, updated_at = ${by.at} from reg_import_stage s
+    where p.id = any(array(select person_id from reg_import_stage)) and p.id = s.person_id`);
   return {
     accepted: arrived.rows[0]?.n ?? 0,
     unchanged: unchanged.rows.length,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IdParam } from '@shared/admin/admin.schema';
 import { ErrorBody } from '@shared/errors';
 import {
-  ArriveInput, BuildingInput, BuildingMergeInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage, HouseView,
+  ArriveInput, BuildingInput, BuildingMergeInput, BuildingVisitInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage, HouseView,
   HouseQrView, LeaveInput, PersonInput, QrHouseView, QrTokenParam, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
 } from '@shared/registry/registry.schema';
 import {
@@ -47,6 +47,11 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'registry.manage' },
     schema: { summary: 'Merge a duplicate building into another; its houses and their history move over', tags, params: IdParam, body: BuildingMergeInput, response: { 200: BuildingView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, (req) => registry.mergeBuilding(req.ctx, req.params.id, req.body.intoId));
+
+  app.post('/buildings/:id/visit', {
+    config: { permission: 'registry.write' },
+    schema: { summary: 'Record a door-to-door visit of a building (洗楼): its last visit becomes now', tags, params: IdParam, body: BuildingVisitInput, response: { 200: BuildingView, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => registry.visitBuilding(req.ctx, req.params.id, req.body));
 
   app.get('/houses', {
     config: { permission: 'registry.read' },

@@ -1,5 +1,5 @@
 import type {
-  ArriveInput, BuildingInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage,
+  ArriveInput, BuildingInput, BuildingListQuery, BuildingVisitInput, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage,
   HouseView, LeaveInput, PersonInput, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
 } from '@shared/registry/registry.schema';
 import { ID_NUMBER_PROBLEM_CODES } from '@shared/registry/registry.schema';
@@ -156,6 +156,23 @@ export async function mergeBuilding(ctx: Ctx, id: string, intoId: string): Promi
       details: { into: intoId, address: from.address, intoAddress: into.address, houses: moved },
     });
     const row = (await repo.findBuilding(tx, ctx.scope, intoId))!;
+    return presentBuilding(row, await divisionPath(ctx, tx, row.building.divisionCode));
+  });
+}
+
+/**
+ * Records a door-to-door visit of a building (洗楼): its last visit is now. Audited, with the visitor's note.
+ *
+ * @throws NOT_FOUND outside the caller's jurisdiction; REGISTRY_BUILDING_NOT_ACTIVE for a retired or merged one.
+ */
+export async function visitBuilding(ctx: Ctx, id: string, input: BuildingVisitInput): Promise<BuildingView> {
+  return ctx.db.transaction(async (tx) => {
+    const building = await repo.lockBuilding(tx, ctx.scope, id);
+    if (!building) throw new AppError('NOT_FOUND');
+    if (building.status !== 'active') throw new AppError('REGISTRY_BUILDING_NOT_ACTIVE');
+    await repo.touchBuildingVisit(tx, id, ctx.now());
+    await audit.record(tx, ctx, { action: 'registry.building.visit', entityType: 'building', entityId: id, divisionCode: building.divisionCode, details: { note: input.note ?? null } });
+    const row = (await repo.findBuilding(tx, ctx.scope, id))!;
     return presentBuilding(row, await divisionPath(ctx, tx, row.building.divisionCode));
   });
 }
@@ -382,6 +399,17 @@ async function residenceById(ctx: Ctx, tx: Executor, id: string): Promise<Reside
   return presentResidence(ctx, row);
 }
 
+/** Registers someone met at the door or the counter, unless the ID number is registered already (under any name). */
+async function registerNewcomer(ctx: Ctx, tx: Tx, idNumber: string, name: string, phone: string | null, divisionCode: string, today: string): Promise<repo.PersonRow | undefined> {
+  const facts = checkIdNumber(idNumber, today);
+  if (await repo.findPersonByIdNumber(tx, facts.idNumber)) return undefined;
+  const person = await repo.insertPerson(tx, {
+    idNumber: facts.idNumber, name, sex: facts.sex, birthDate: facts.birthDate, originCode: facts.areaCode, phone, divisionCode, createdBy: ctx.actor.userId,
+  });
+  await audit.record(tx, ctx, { action: 'registry.person.create', entityType: 'person', entityId: person.id, divisionCode, details: { name } });
+  return person;
+}
+
 export type Arrival = {
   person: repo.PersonRow;
   house: { id: string; divisionCode: string };
@@ -459,9 +487,10 @@ export async function arrive(ctx: Ctx, input: ArriveInput): Promise<ResidenceVie
     if (!house || house.house.status !== 'active') throw new AppError('NOT_FOUND');
     // Whoever registers the arrival in their own house may take in a person from anywhere in the city: by record
     // id inside the jurisdiction, or by ID number and the matching name (proof of knowing them) from outside it.
-    const person = input.personId
+    let person = input.personId
       ? await repo.lockPerson(tx, ctx.scope, input.personId)
       : await findByIdNumberAndName(tx, input.idNumber ?? '', input.name ?? '', today);
+    if (!person && input.registerIfNew && input.idNumber && input.name) person = await registerNewcomer(ctx, tx, input.idNumber, input.name, input.phone ?? null, house.house.divisionCode, today);
     if (!person) throw new AppError('REGISTRY_PERSON_NOT_FOUND');
     const id = await recordArrival(ctx, tx, {
       person, house: house.house, relation: input.relation, arrivedOn: input.arrivedOn, declaredOn: today, channel: input.channel,

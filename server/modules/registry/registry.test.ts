@@ -311,3 +311,36 @@ describe('merging and retiring addresses', () => {
     expect((await t.as(officerA).post('/api/registry/buildings', { divisionCode: A, address: '天河区石牌东路 30 号（已拆除）' })).statusCode).toBe(201);
   });
 });
+
+describe('door-to-door collection', () => {
+  it('a grid worker registers a newcomer met at the door and records the visit; unvisited buildings come first', async () => {
+    const grid = await t.as(officerA).post('/api/divisions/grids', { parentCode: A, name: '东城第一网格' });
+    expect(grid.json()).toMatchObject({ code: `${A}001` });
+    const b = await building(officerA, `${A}001`, '天河区石牌东路 60 号');
+    const unit = await house(officerA, b, '101');
+    const newcomer = idOf('45010219980808101');
+    const res = await t.as(gridA).post('/api/registry/residences/arrive', {
+      idNumber: newcomer, name: '门口新人', phone: '13711112222', registerIfNew: true, houseId: unit, relation: 'tenant', arrivedOn: '2026-10-09', channel: 'door_to_door', transactionId: randomUUID(),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ personName: '门口新人', channel: 'door_to_door', status: 'active' });
+    const person = await t.handle.query<{ phone: string; division_code: string }>('select phone, division_code from reg_persons where id_number = $1', [newcomer]);
+    expect(person).toEqual([{ phone: '13711112222', division_code: `${A}001` }]);
+    // An ID number registered under another name is not registered again, nor taken in.
+    const other = await t.as(gridA).post('/api/registry/residences/arrive', {
+      idNumber: newcomer, name: '冒名者', registerIfNew: true, houseId: unit, relation: 'tenant', arrivedOn: '2026-10-09', channel: 'door_to_door', transactionId: randomUUID(),
+    });
+    expect(other.json()).toMatchObject({ code: 'REGISTRY_PERSON_NOT_FOUND' });
+
+    const before = (await t.as(gridA).get('/api/registry/buildings?order=visit&pageSize=200')).json<{ items: { id: string; lastVisitAt: string | null }[] }>().items;
+    expect(before.every((item) => item.lastVisitAt === null)).toBe(true);
+    const visited = await t.as(gridA).post(`/api/registry/buildings/${b}/visit`, { note: '全部核对' });
+    expect(visited.statusCode, visited.body).toBe(200);
+    expect(visited.json()).toMatchObject({ lastVisitAt: T0.toISOString(), occupantCount: 1 });
+    const after = (await t.as(gridA).get('/api/registry/buildings?order=visit&pageSize=200')).json<{ items: { id: string }[] }>().items;
+    expect(after.at(-1)!.id).toBe(b);
+    const audit = await t.handle.query<{ details: { note: string } }>(`select details from audit_log where action = 'registry.building.visit' and entity_id = $1`, [b]);
+    expect(audit).toEqual([{ details: { note: '全部核对' } }]);
+    expect((await t.as(officerB).post(`/api/registry/buildings/${b}/visit`, {})).statusCode).toBe(404);
+  });
+});

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -19,18 +20,31 @@ export function ConsoleLayout({ me, routes }: { me: MeView; routes: ConsoleRoute
   const selected = items
     .filter((item) => (item.key === '/' ? location.pathname === '/' : location.pathname.startsWith(item.key)))
     .map((item) => item.key);
+  const [collapsed, setCollapsed] = useState(false);
   const jurisdiction = me.division ? me.division.path.join(' / ') : '';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="dark">
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        width={220}
+        theme="dark"
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        zeroWidthTriggerStyle={{ top: 12 }}
+      >
         <div style={{ color: '#fff', padding: '18px 20px', fontSize: 18, fontWeight: 600 }}>{t('consoleTitle')}</div>
         <Menu
           theme="dark"
           mode="inline"
           selectedKeys={selected}
           items={items}
-          onClick={(item) => void navigate(item.key)}
+          onClick={(item) => {
+            void navigate(item.key);
+            // On a phone the menu covers the page: close it once a page is chosen.
+            if (window.innerWidth < 992) setCollapsed(true);
+          }}
           data-testid="console-menu"
         />
       </Layout.Sider>
@@ -38,7 +52,8 @@ export function ConsoleLayout({ me, routes }: { me: MeView; routes: ConsoleRoute
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 20px',
+            // Room for the menu button when the menu is folded away (narrow screens).
+            padding: collapsed ? '0 20px 0 60px' : '0 20px',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',

@@ -154,3 +154,11 @@ export function useUploadImport() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['registry', 'imports'] }),
   });
 }
+
+export function useVisitBuilding() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: string; note?: string }) => api.post(`/api/registry/buildings/${id}/visit`, note ? { note } : {}, BuildingView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}

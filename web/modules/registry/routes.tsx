@@ -1,7 +1,8 @@
-import { CloudUploadOutlined, EnvironmentOutlined, IdcardOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, EnvironmentOutlined, IdcardOutlined, QrcodeOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MeView } from '@shared/auth/auth.schema';
 import type { ConsoleRoute } from '../../app/routes';
 import { BuildingsPage } from './pages/BuildingsPage';
+import { CollectPage } from './pages/CollectPage';
 import { DeclarationsPage } from './pages/DeclarationsPage';
 import { HousePage } from './pages/HousePage';
 import { ImportsPage } from './pages/ImportsPage';
@@ -29,6 +30,12 @@ export function registryConsoleRoutes(me: MeView): ConsoleRoute[] {
       element: <DeclarationsPage />,
       permission: 'registry.read',
       menu: { labelKey: 'registry:menu.declarations', icon: <QrcodeOutlined />, order: 12 },
+    },
+    {
+      path: '/registry/collect',
+      element: <CollectPage />,
+      permission: 'registry.write',
+      menu: { labelKey: 'registry:menu.collect', icon: <SolutionOutlined />, order: 14 },
     },
     {
       path: '/registry/imports',

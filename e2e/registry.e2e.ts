@@ -170,3 +170,32 @@ describe('door-to-door collection on a phone', () => {
     await page.context().close();
   });
 });
+
+describe('family links', () => {
+  it('a community officer links a child by ID number and name, then unlinks', async () => {
+    const community = await apiAs('community');
+    const people = (await community.get<{ items: { id: string; name: string; idNumber: string; age: number }[] }>('/api/registry/persons?pageSize=50')).items;
+    const parent = people.find((p) => p.age >= 30)!;
+    const child = people.find((p) => p.age < 16 && p.id !== parent.id)!;
+    const page = await newPage(browser);
+    await loginAs(page, 'community');
+    await page.goto(`/registry/persons/${parent.id}`);
+    await page.getByRole('button', { name: '添加子女' }).click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByLabel('身份证号码').fill(child.idNumber);
+    await modal.getByLabel('姓名').fill(`${child.name}错`);
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await modal.getByText('找不到该人员').first().waitFor();
+    await modal.getByLabel('姓名').fill(child.name);
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已关联').waitFor();
+    const link = page.getByRole('link', { name: new RegExp(child.name) });
+    await link.waitFor();
+    await screenshot(page, 'registry-person-family');
+    await page.getByRole('button', { name: '解除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已解除').waitFor();
+    await link.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+});

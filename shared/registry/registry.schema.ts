@@ -119,8 +119,12 @@ export const PersonUpdate = z.strictObject({
   phone: Phone.nullable().optional(),
   education: z.enum(EDUCATION_LEVELS).nullable().optional(),
   employer: z.string().trim().min(1).max(100).nullable().optional(),
-  spouseId: z.uuid().nullable().optional(),
-  addChildId: z.uuid().optional(),
+  /** The spouse, named by ID number and the matching name (they may be registered anywhere in the city); null unlinks. */
+  spouse: z.strictObject({ idNumber: z.string().trim().min(15).max(18), name: Name }).nullable().optional(),
+  /** A child to link, named the same way. */
+  addChild: z.strictObject({ idNumber: z.string().trim().min(15).max(18), name: Name }).optional(),
+  /** A linked child to unlink, by the record id the person's view lists. */
+  removeChildId: z.uuid().optional(),
 });
 export type PersonUpdate = z.infer<typeof PersonUpdate>;
 

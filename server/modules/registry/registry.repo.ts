@@ -235,6 +235,10 @@ export async function listParentIds(tx: Executor, childId: string): Promise<stri
   return (await tx.select({ id: personChildren.parentId }).from(personChildren).where(eq(personChildren.childId, childId))).map((row) => row.id);
 }
 
+export async function deleteChild(tx: Tx, parentId: string, childId: string): Promise<void> {
+  await tx.delete(personChildren).where(and(eq(personChildren.parentId, parentId), eq(personChildren.childId, childId)));
+}
+
 export async function insertChild(tx: Tx, parentId: string, childId: string): Promise<void> {
   await tx.insert(personChildren).values({ parentId, childId }).onConflictDoNothing();
 }

@@ -338,35 +338,50 @@ function existsError(ctx: Ctx, existing: repo.PersonRow): AppError {
 }
 
 /**
- * Changes a person's contact details, education, employer or family links.
+ * Changes a person's contact details, education, employer or family links. A relative is named by ID number and
+ * the matching name, as for moves: knowing both is the proof, and a record id from outside the jurisdiction is
+ * never accepted.
  *
- * @throws NOT_FOUND outside the caller's jurisdiction; REGISTRY_PERSON_NOT_FOUND for an unknown relative.
- * @throws REGISTRY_FAMILY_SELF when a person is linked to themselves.
+ * @throws NOT_FOUND outside the caller's jurisdiction; REGISTRY_PERSON_NOT_FOUND when no one has that number and name.
+ * @throws REGISTRY_FAMILY_SELF when a person is linked to themselves; REGISTRY_FAMILY_CYCLE for a parent named as a child.
  */
 export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): Promise<PersonView> {
+  const today = chinaDate(ctx.now());
   return ctx.db.transaction(async (tx) => {
     const person = await repo.lockPerson(tx, ctx.scope, id);
     if (!person) throw new AppError('NOT_FOUND');
-    for (const other of [input.spouseId, input.addChildId]) {
-      if (other === id) throw new AppError('REGISTRY_FAMILY_SELF');
-      if (other && !(await repo.lockPerson(tx, null, other))) throw new AppError('REGISTRY_PERSON_NOT_FOUND');
-    }
+    const relative = async (named: { idNumber: string; name: string }) => {
+      const found = await findByIdNumberAndName(tx, named.idNumber, named.name, today);
+      if (!found) throw new AppError('REGISTRY_PERSON_NOT_FOUND');
+      if (found.id === id) throw new AppError('REGISTRY_FAMILY_SELF');
+      return found;
+    };
+    const spouse = input.spouse ? await relative(input.spouse) : input.spouse;
+    const child = input.addChild ? await relative(input.addChild) : undefined;
+    if (child && (await repo.listParentIds(tx, id)).includes(child.id)) throw new AppError('REGISTRY_FAMILY_CYCLE');
     const changes: Partial<repo.PersonRow> = { updatedAt: ctx.now() };
     if (input.name !== undefined) changes.name = input.name;
     if (input.phone !== undefined) changes.phone = input.phone;
     if (input.education !== undefined) changes.education = input.education;
     if (input.employer !== undefined) changes.employer = input.employer;
-    if (input.spouseId !== undefined) {
-      changes.spouseId = input.spouseId;
-      // Marriage is mutual: the new spouse points back, the former spouse no longer does.
-      if (person.spouseId && person.spouseId !== input.spouseId) await repo.updatePerson(tx, person.spouseId, { spouseId: null });
-      if (input.spouseId) await repo.updatePerson(tx, input.spouseId, { spouseId: id });
+    if (spouse !== undefined) {
+      changes.spouseId = spouse?.id ?? null;
+      // Marriage is mutual: the new spouse points back; the former spouses of both no longer do.
+      if (person.spouseId && person.spouseId !== spouse?.id) await repo.updatePerson(tx, person.spouseId, { spouseId: null });
+      if (spouse) {
+        if (spouse.spouseId && spouse.spouseId !== id) await repo.updatePerson(tx, spouse.spouseId, { spouseId: null });
+        await repo.updatePerson(tx, spouse.id, { spouseId: id });
+      }
     }
     await repo.updatePerson(tx, id, changes);
-    if (input.addChildId) await repo.insertChild(tx, id, input.addChildId);
+    if (child) await repo.insertChild(tx, id, child.id);
+    if (input.removeChildId) await repo.deleteChild(tx, id, input.removeChildId);
     await audit.record(tx, ctx, {
       action: 'registry.person.update', entityType: 'person', entityId: id, divisionCode: person.divisionCode,
-      details: { changes: input, before: { name: person.name, phone: person.phone ? maskPhone(person.phone) : null, spouseId: person.spouseId } },
+      details: {
+        changes: { ...input, spouse: spouse === undefined ? undefined : (spouse?.id ?? null), addChild: child?.id },
+        before: { name: person.name, phone: person.phone ? maskPhone(person.phone) : null, spouseId: person.spouseId },
+      },
     });
     return personView(ctx, tx, (await repo.findPerson(tx, ctx.scope, id))!);
   });

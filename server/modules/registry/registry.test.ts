@@ -344,3 +344,29 @@ describe('door-to-door collection', () => {
     expect((await t.as(officerB).post(`/api/registry/buildings/${b}/visit`, {})).statusCode).toBe(404);
   });
 });
+
+describe('family links', () => {
+  it('links a spouse and children by ID number and matching name, from anywhere in the city, both ways; unlinks', async () => {
+    const husband = (await person(officerA, idOf('43010419850505101'), '家庭丈夫')).json<{ id: string }>().id;
+    const wifeB = (await person(officerB, idOf('43010419860606202'), '家庭妻子', B)).json<{ id: string }>().id;
+    const child = (await person(officerA, idOf('43010420150707301'), '家庭孩子')).json<{ id: string }>().id;
+    // A record id from another jurisdiction is not accepted; the number and the right name are.
+    expect((await t.as(officerA).patch(`/api/registry/persons/${husband}`, { spouseId: wifeB })).statusCode).toBe(400);
+    expect((await t.as(officerA).patch(`/api/registry/persons/${husband}`, { spouse: { idNumber: idOf('43010419860606202'), name: '别人' } })).json()).toMatchObject({ code: 'REGISTRY_PERSON_NOT_FOUND' });
+    expect((await t.as(officerA).patch(`/api/registry/persons/${husband}`, { spouse: { idNumber: idOf('43010419850505101'), name: '家庭丈夫' } })).json()).toMatchObject({ code: 'REGISTRY_FAMILY_SELF' });
+    const linked = await t.as(officerA).patch(`/api/registry/persons/${husband}`, {
+      spouse: { idNumber: idOf('43010419860606202'), name: '家庭妻子' }, addChild: { idNumber: idOf('43010420150707301'), name: '家庭孩子' },
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({ spouse: { id: wifeB, name: '家庭妻子' }, children: [{ id: child, name: '家庭孩子' }] });
+    const wife = await t.as(officerB).get(`/api/registry/persons/${wifeB}`);
+    expect(wife.json()).toMatchObject({ spouse: { id: husband } });
+    const kid = await t.as(officerA).get(`/api/registry/persons/${child}`);
+    expect(kid.json()).toMatchObject({ parents: [{ id: husband }] });
+    // The child cannot be made the parent's parent.
+    expect((await t.as(officerA).patch(`/api/registry/persons/${child}`, { addChild: { idNumber: idOf('43010419850505101'), name: '家庭丈夫' } })).json()).toMatchObject({ code: 'REGISTRY_FAMILY_CYCLE' });
+    const unlinked = await t.as(officerA).patch(`/api/registry/persons/${husband}`, { spouse: null, removeChildId: child });
+    expect(unlinked.json()).toMatchObject({ spouse: null, children: [] });
+    expect((await t.as(officerB).get(`/api/registry/persons/${wifeB}`)).json()).toMatchObject({ spouse: null });
+  });
+});

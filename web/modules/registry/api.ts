@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   BuildingPage, BuildingView, HouseDetail, HousePage, HouseQrView, HouseView, PersonPage, QrHouseView, PersonRef, PersonView, ResidenceView,
-  type ArriveInput, type BuildingInput, type BuildingListQuery, type HouseInput, type HouseListQuery, type LeaveInput, type PersonInput, type PersonListQuery,
+  type ArriveInput, type BuildingInput, type BuildingListQuery, type HouseInput, type HouseListQuery, type LeaveInput, type PersonInput, type PersonListQuery, type PersonUpdate,
 } from '@shared/registry/registry.schema';
 import { DeclarationPage, DeclarationView, type DeclarationInput, type DeclarationListQuery } from '@shared/registry/declaration.schema';
 import { ImportPage, ImportView } from '@shared/registry/import.schema';
@@ -159,6 +159,14 @@ export function useVisitBuilding() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note?: string }) => api.post(`/api/registry/buildings/${id}/visit`, note ? { note } : {}, BuildingView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useUpdatePerson(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PersonUpdate) => api.patch(`/api/registry/persons/${id}`, input, PersonView),
     onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
   });
 }

@@ -17,7 +17,7 @@ export function registryConsoleRoutes(me: MeView): ConsoleRoute[] {
       permission: 'registry.read',
       menu: { labelKey: 'registry:menu.persons', icon: <IdcardOutlined />, order: 10 },
     },
-    { path: '/registry/persons/:id', element: <PersonPage />, permission: 'registry.read' },
+    { path: '/registry/persons/:id', element: <PersonPage me={me} />, permission: 'registry.read' },
     {
       path: '/registry/buildings',
       element: <BuildingsPage me={me} />,

@@ -1,28 +1,50 @@
-import { Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { MeView } from '@shared/auth/auth.schema';
 import type { PersonRef } from '@shared/registry/registry.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { usePerson } from '../api';
+import { usePerson, useUpdatePerson } from '../api';
+import { idNumberRule } from '../components/id-number-rule';
 import { ResidenceTable } from '../components/ResidenceTable';
 
-function People({ list, none }: { list: PersonRef[]; none: string }) {
+function People({ list, none, onUnlink }: { list: PersonRef[]; none: string; onUnlink?: (p: PersonRef) => void }) {
+  const { t } = useTranslation('registry');
   if (list.length === 0) return <>{none}</>;
   return (
     <Space wrap>
       {list.map((p) => (
-        <Link key={p.id} to={`/registry/persons/${p.id}`}>
-          {p.name}（{p.idNumber}）
-        </Link>
+        <Space key={p.id} size={4}>
+          <Link to={`/registry/persons/${p.id}`}>
+            {p.name}（{p.idNumber}）
+          </Link>
+          {onUnlink && (
+            <Popconfirm title={t('person.unlinkConfirm', { name: p.name })} onConfirm={() => onUnlink(p)}>
+              <Button size="small" type="link" danger>{t('person.unlink')}</Button>
+            </Popconfirm>
+          )}
+        </Space>
       ))}
     </Space>
   );
 }
 
-export function PersonPage() {
+type Linking = 'spouse' | 'child' | null;
+
+export function PersonPage({ me }: { me: MeView }) {
   const { id = '' } = useParams();
-  const { t } = useTranslation(['registry', 'common']);
+  const { t } = useTranslation(['registry', 'common', 'errors']);
+  const { message } = App.useApp();
   const person = usePerson(id);
+  const update = useUpdatePerson(id);
+  const [linking, setLinking] = useState<Linking>(null);
+  const [form] = Form.useForm<{ idNumber: string; name: string }>();
+  const canWrite = me.permissions.includes('registry.write');
+  const done = (text: string) => () => {
+    void message.success(text);
+    setLinking(null);
+  };
   if (person.error) return <ErrorAlert error={person.error} />;
   if (!person.data) return <Skeleton active />;
   const p = person.data;
@@ -49,13 +71,52 @@ export function PersonPage() {
       <Card title={t('person.history')}>
         <ResidenceTable rows={history} show="address" />
       </Card>
-      <Card title={t('person.family')}>
+      <Card
+        title={t('person.family')}
+        extra={canWrite && (
+          <Space>
+            <Button size="small" onClick={() => { form.resetFields(); setLinking('spouse'); }}>{t('person.setSpouse')}</Button>
+            <Button size="small" onClick={() => { form.resetFields(); setLinking('child'); }}>{t('person.addChild')}</Button>
+          </Space>
+        )}
+      >
+        <ErrorAlert error={linking ? null : update.error} />
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('person.spouse')}><People list={p.spouse ? [p.spouse] : []} none={t('person.none')} /></Descriptions.Item>
-          <Descriptions.Item label={t('person.children')}><People list={p.children} none={t('person.none')} /></Descriptions.Item>
+          <Descriptions.Item label={t('person.spouse')}>
+            <People list={p.spouse ? [p.spouse] : []} none={t('person.none')} {...(canWrite ? { onUnlink: () => update.mutate({ spouse: null }, { onSuccess: done(t('person.unlinked')) }) } : {})} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('person.children')}>
+            <People list={p.children} none={t('person.none')} {...(canWrite ? { onUnlink: (c: PersonRef) => update.mutate({ removeChildId: c.id }, { onSuccess: done(t('person.unlinked')) }) } : {})} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('person.parents')}><People list={p.parents} none={t('person.none')} /></Descriptions.Item>
         </Descriptions>
       </Card>
+      <Modal
+        open={linking !== null}
+        title={linking === 'spouse' ? t('person.setSpouse') : t('person.addChild')}
+        onCancel={() => setLinking(null)}
+        onOk={() => void form.submit()}
+        okButtonProps={{ loading: update.isPending }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('person.linkHint')}</Typography.Paragraph>
+        <ErrorAlert error={update.error} />
+        <Form
+          form={form}
+          layout="vertical"
+          name="family"
+          onFinish={(values) =>
+            update.mutate(linking === 'spouse' ? { spouse: values } : { addChild: values }, { onSuccess: done(t('person.linked')) })
+          }
+        >
+          <Form.Item name="idNumber" label={t('persons.idNumber')} rules={[{ required: true, message: t('errors:validation.required') }, idNumberRule(t)]}>
+            <Input maxLength={18} />
+          </Form.Item>
+          <Form.Item name="name" label={t('persons.name')} rules={[{ required: true, whitespace: true, message: t('errors:validation.required') }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Space>
   );
 }

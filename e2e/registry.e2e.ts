@@ -199,3 +199,30 @@ describe('family links', () => {
     await page.context().close();
   });
 });
+
+describe('duplicate persons', () => {
+  it('a district officer compares two records of the same person side by side and merges them', async () => {
+    const tianhe = await apiAs('tianhe');
+    const me = await (await apiAs('community')).get<{ division: { code: string } }>('/api/auth/me');
+    const seq = String(Date.now() % 1000).padStart(3, '0');
+    const right = `43010419911111${seq}`;
+    const typo = `43010419911111${String((Number(seq) + 1) % 1000).padStart(3, '0')}`;
+    const kept = await tianhe.post<{ id: string }>('/api/registry/persons', { idNumber: right + idCheckCharacter(right), name: '重复测试人', divisionCode: me.division.code });
+    const extra = await tianhe.post<{ id: string }>('/api/registry/persons', { idNumber: typo + idCheckCharacter(typo), name: '重复测试人', divisionCode: me.division.code, phone: '13912120000' });
+    const page = await newPage(browser);
+    await loginAs(page, 'tianhe');
+    await page.goto(`/registry/persons/${extra.id}`);
+    const card = page.getByTestId('duplicates');
+    await card.getByText('重复测试人').waitFor();
+    await card.getByRole('button', { name: '并排比较' }).click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByText(right + idCheckCharacter(right)).waitFor();
+    await modal.getByTestId('keep-other').click();
+    await screenshot(page, 'registry-person-merge');
+    await modal.getByRole('button', { name: /合\s*并/ }).click();
+    await page.getByText('已合并').waitFor();
+    await page.waitForURL(`**/registry/persons/${kept.id}`);
+    await page.getByText('13912120000').waitFor();
+    await page.context().close();
+  });
+});

@@ -205,6 +205,19 @@ const ROUTES: RouteCase[] = [
     foreign: (f) => [{ method: 'PATCH', url: `/api/registry/persons/${f.bPerson}`, body: { phone: '13700000000' } }],
   },
   {
+    route: 'GET /api/registry/persons/:id/duplicates',
+    sample: (f) => ({ method: 'GET', url: `/api/registry/persons/${f.aPerson}/duplicates` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/registry/persons/${f.bPerson}/duplicates` }],
+  },
+  {
+    route: 'POST /api/registry/persons/:id/merge',
+    sample: (f) => ({ method: 'POST', url: `/api/registry/persons/${f.aPerson}/merge`, body: { intoId: f.aPerson } }),
+    foreign: (f) => [
+      { method: 'POST', url: `/api/registry/persons/${f.bPerson}/merge`, body: { intoId: f.aPerson } },
+      { method: 'POST', url: `/api/registry/persons/${f.aPerson}/merge`, body: { intoId: f.bPerson } },
+    ],
+  },
+  {
     route: 'POST /api/registry/residences/arrive',
     sample: (f) => ({ method: 'POST', url: '/api/registry/residences/arrive', body: { personId: f.aPerson, houseId: f.aHouse, relation: 'tenant', arrivedOn: '2026-01-05', transactionId: randomUUID() } }),
     foreign: (f) => [

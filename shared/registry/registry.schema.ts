@@ -127,6 +127,7 @@ export const PersonUpdate = z.strictObject({
   removeChildId: z.uuid().optional(),
 });
 export type PersonUpdate = z.infer<typeof PersonUpdate>;
+export const PersonMergeInput = z.strictObject({ intoId: z.uuid() });
 
 export const PersonListItem = z.object({
   id: z.string(),
@@ -153,6 +154,7 @@ export const PersonListQuery = PageQuery.extend({
 export type PersonListQuery = z.infer<typeof PersonListQuery>;
 export const PersonPage = pageOf(PersonListItem);
 export type PersonPage = z.infer<typeof PersonPage>;
+export const PersonList = z.object({ items: z.array(PersonListItem) });
 
 export const ResidenceView = z.object({
   id: z.string(),

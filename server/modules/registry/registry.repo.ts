@@ -208,7 +208,7 @@ export async function updatePerson(tx: Tx, id: string, values: Partial<typeof pe
 /** Likely duplicates of a new person: same name and birth date, or same phone, under another number. */
 export async function listLikelyDuplicates(tx: Executor, scope: Scope, person: { id: string; name: string; birthDate: string; phone: string | null }) {
   return tx
-    .select({ id: persons.id, name: persons.name, idNumber: persons.idNumber })
+    .select({ person: persons, address: currentAddress })
     .from(persons)
     .where(
       and(
@@ -630,4 +630,20 @@ export async function applyImportBatch(tx: Tx, rows: ImportStageRow[], by: { act
     nameDiffers: nameDiffers.rows.map((row) => row.row_no),
     beforeCurrent: early.rows.map((row) => ({ rowNo: row.row_no, date: row.date })),
   };
+}
+
+/**
+ * Folds one person's record into another's: stays, family links, and houses they own or let now belong to `intoId`,
+ * and the duplicate row is deleted (its content goes to the audit log with the merge).
+ */
+export async function mergePersonInto(tx: Tx, fromId: string, intoId: string, at: Date): Promise<{ residences: string[] }> {
+  const moved = await tx.update(residences).set({ personId: intoId, updatedAt: at }).where(eq(residences.personId, fromId)).returning({ id: residences.id });
+  await tx.execute(sql`insert into reg_person_children (parent_id, child_id) select ${intoId}, child_id from reg_person_children where parent_id = ${fromId} and child_id <> ${intoId} on conflict do nothing`);
+  await tx.execute(sql`insert into reg_person_children (parent_id, child_id) select parent_id, ${intoId} from reg_person_children where child_id = ${fromId} and parent_id <> ${intoId} on conflict do nothing`);
+  await tx.delete(personChildren).where(sql`${personChildren.parentId} = ${fromId} or ${personChildren.childId} = ${fromId}`);
+  await tx.update(houses).set({ ownerPersonId: intoId, updatedAt: at }).where(eq(houses.ownerPersonId, fromId));
+  await tx.update(houses).set({ landlordPersonId: intoId, updatedAt: at }).where(eq(houses.landlordPersonId, fromId));
+  await tx.update(persons).set({ spouseId: null }).where(eq(persons.spouseId, fromId));
+  await tx.delete(persons).where(eq(persons.id, fromId));
+  return { residences: moved.map((row) => row.id) };
 }

@@ -4,7 +4,7 @@ import { IdParam } from '@shared/admin/admin.schema';
 import { ErrorBody } from '@shared/errors';
 import {
   ArriveInput, BuildingInput, BuildingMergeInput, BuildingVisitInput, BuildingListQuery, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage, HouseView,
-  HouseQrView, LeaveInput, PersonInput, QrHouseView, QrTokenParam, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
+  HouseQrView, LeaveInput, PersonInput, PersonList, PersonMergeInput, QrHouseView, QrTokenParam, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
 } from '@shared/registry/registry.schema';
 import {
   DeclarationDecision, DeclarationInput, DeclarationListQuery, DeclarationPage, DeclarationRejection, DeclarationView, MyDeclarationsQuery,
@@ -110,6 +110,16 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'registry.write' },
     schema: { summary: 'Change contact details, education, employer or family links', tags, params: IdParam, body: PersonUpdate, response: { 200: PersonView, 400: ErrorBody, 404: ErrorBody } },
   }, (req) => registry.updatePerson(req.ctx, req.params.id, req.body));
+
+  app.get('/persons/:id/duplicates', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'Records that may be the same person (same name and birth date, or the same phone), for a side-by-side comparison', tags, params: IdParam, response: { 200: PersonList, 404: ErrorBody } },
+  }, (req) => registry.listDuplicates(req.ctx, req.params.id));
+
+  app.post('/persons/:id/merge', {
+    config: { permission: 'registry.manage' },
+    schema: { summary: 'Merge a duplicate person into the record kept (stays, family and houses move over; audited)', tags, params: IdParam, body: PersonMergeInput, response: { 200: PersonView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => registry.mergePerson(req.ctx, req.params.id, req.body.intoId));
 
   app.post('/residences/arrive', {
     config: { permission: 'registry.write' },

@@ -1,6 +1,6 @@
 import type {
   ArriveInput, BuildingInput, BuildingListQuery, BuildingVisitInput, BuildingPage, BuildingView, HouseDetail, HouseInput, HouseListQuery, HousePage,
-  HouseView, LeaveInput, PersonInput, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
+  HouseView, LeaveInput, PersonInput, PersonListItem, PersonListQuery, PersonPage, PersonRef, PersonUpdate, PersonView, ResidenceUpdate, ResidenceView,
 } from '@shared/registry/registry.schema';
 import { ID_NUMBER_PROBLEM_CODES } from '@shared/registry/registry.schema';
 import { AppError } from '@shared/errors';
@@ -319,7 +319,7 @@ export async function createPerson(ctx: Ctx, input: PersonInput): Promise<Person
     });
     await audit.record(tx, ctx, { action: 'registry.person.create', entityType: 'person', entityId: person.id, divisionCode: person.divisionCode, details: { name: person.name } });
     const duplicates = await repo.listLikelyDuplicates(tx, ctx.scope, person);
-    return { ...(await personView(ctx, tx, { person, address: null })), duplicates: duplicates.map((d) => ref(ctx, d)) };
+    return { ...(await personView(ctx, tx, { person, address: null })), duplicates: duplicates.map((d) => ref(ctx, d.person)) };
   });
   return created.catch(async (error: unknown) => {
     // Two clerks registering the same number at once: the unique index decides, the loser hears who it is.
@@ -384,6 +384,57 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): P
       },
     });
     return personView(ctx, tx, (await repo.findPerson(tx, ctx.scope, id))!);
+  });
+}
+
+/**
+ * Records that may be the same person as this one (same name and birth date under another number, or the same
+ * phone), inside the caller's jurisdiction, for a side-by-side comparison.
+ *
+ * @throws NOT_FOUND outside the caller's jurisdiction.
+ */
+export async function listDuplicates(ctx: Ctx, id: string): Promise<{ items: PersonListItem[] }> {
+  const row = await repo.findPerson(ctx.db, ctx.scope, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const found = await repo.listLikelyDuplicates(ctx.db, ctx.scope, row.person);
+  return { items: found.map((candidate) => presentListItem(ctx, candidate)) };
+}
+
+/**
+ * Merges a duplicate record into the one kept: its stays, family links and houses move over, details the kept
+ * record lacks (phone, education, employer, spouse) are taken from it, and the duplicate is removed. The audit
+ * entry holds the whole removed record.
+ *
+ * @throws NOT_FOUND when either is outside the caller's jurisdiction; REGISTRY_PERSON_MERGE_SELF.
+ * @throws REGISTRY_PERSON_MERGE_BOTH_RESIDING when both live somewhere now (end one stay first).
+ * @throws REGISTRY_PERSON_MERGE_SPOUSES when both have different spouses.
+ */
+export async function mergePerson(ctx: Ctx, id: string, intoId: string): Promise<PersonView> {
+  if (id === intoId) throw new AppError('REGISTRY_PERSON_MERGE_SELF');
+  return ctx.db.transaction(async (tx) => {
+    const [first, second] = [id, intoId].sort();
+    const locked = [await repo.lockPerson(tx, ctx.scope, first!), await repo.lockPerson(tx, ctx.scope, second!)];
+    const from = locked.find((p) => p?.id === id);
+    const into = locked.find((p) => p?.id === intoId);
+    if (!from || !into) throw new AppError('NOT_FOUND');
+    const [fromStay, intoStay] = [await repo.lockActiveResidence(tx, id), await repo.lockActiveResidence(tx, intoId)];
+    if (fromStay && intoStay) throw new AppError('REGISTRY_PERSON_MERGE_BOTH_RESIDING');
+    if (from.spouseId && into.spouseId && from.spouseId !== into.spouseId) throw new AppError('REGISTRY_PERSON_MERGE_SPOUSES');
+    const spouseId = into.spouseId ?? (from.spouseId === intoId ? null : from.spouseId);
+    const moved = await repo.mergePersonInto(tx, id, intoId, ctx.now());
+    await repo.updatePerson(tx, intoId, {
+      phone: into.phone ?? from.phone, education: into.education ?? from.education, employer: into.employer ?? from.employer, spouseId,
+      divisionCode: fromStay ? fromStay.divisionCode : into.divisionCode, updatedAt: ctx.now(),
+    });
+    if (spouseId && spouseId !== into.spouseId) await repo.updatePerson(tx, spouseId, { spouseId: intoId });
+    await audit.record(tx, ctx, {
+      action: 'registry.person.merge', entityType: 'person', entityId: intoId, divisionCode: into.divisionCode,
+      details: {
+        merged: { id: from.id, idNumber: from.idNumber, name: from.name, sex: from.sex, birthDate: from.birthDate, phone: from.phone, education: from.education, employer: from.employer, divisionCode: from.divisionCode, createdAt: from.createdAt.toISOString() },
+        residences: moved.residences,
+      },
+    });
+    return personView(ctx, tx, (await repo.findPerson(tx, ctx.scope, intoId))!);
   });
 }
 

@@ -370,3 +370,31 @@ describe('family links', () => {
     expect((await t.as(officerB).get(`/api/registry/persons/${wifeB}`)).json()).toMatchObject({ spouse: null });
   });
 });
+
+describe('duplicate persons', () => {
+  it('offers likely duplicates side by side and merges one into the other, audited', async () => {
+    const district = await t.factories.user({ roles: ['district_officer'], division: '440106' });
+    const keptId = idOf('43010419900101501');
+    const kept = (await person(officerA, keptId, '重复者')).json<{ id: string }>().id;
+    const extra = (await person(officerA, idOf('43010419900101601'), '重复者', A, '13866667777')).json<{ id: string; duplicates: { id: string }[] }>();
+    expect(extra.duplicates.map((d) => d.id)).toEqual([kept]);
+    const both = idOf('43010419900101701');
+    const third = (await person(officerA, both, '重复者')).json<{ id: string }>().id;
+    await t.as(officerA).post('/api/registry/residences/arrive', { personId: kept, houseId: houseA2, relation: 'tenant', arrivedOn: '2026-10-01', transactionId: randomUUID() });
+    await t.as(officerA).post('/api/registry/residences/arrive', { personId: third, houseId: houseA, relation: 'tenant', arrivedOn: '2026-10-02', transactionId: randomUUID() });
+
+    const candidates = await t.as(officerA).get(`/api/registry/persons/${kept}/duplicates`);
+    expect(candidates.json<{ items: { id: string }[] }>().items.map((c) => c.id).sort()).toEqual([extra.id, third].sort());
+    expect((await t.as(officerA).post(`/api/registry/persons/${extra.id}/merge`, { intoId: kept })).json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await t.as(district).post(`/api/registry/persons/${third}/merge`, { intoId: kept })).json()).toMatchObject({ code: 'REGISTRY_PERSON_MERGE_BOTH_RESIDING' });
+    expect((await t.as(district).post(`/api/registry/persons/${kept}/merge`, { intoId: kept })).json()).toMatchObject({ code: 'REGISTRY_PERSON_MERGE_SELF' });
+
+    const merged = await t.as(district).post(`/api/registry/persons/${extra.id}/merge`, { intoId: kept });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json()).toMatchObject({ id: kept, idNumber: keptId, phone: '13866667777', residing: true });
+    expect((await t.as(officerA).get(`/api/registry/persons/${extra.id}`)).statusCode).toBe(404);
+    const audit = await t.handle.query<{ details: { merged: { idNumber: string; name: string } } }>(`select details from audit_log where action = 'registry.person.merge' and entity_id = $1`, [kept]);
+    expect(audit[0]!.details.merged).toMatchObject({ idNumber: idOf('43010419900101601'), name: '重复者' });
+    expect((await t.as(officerB).get(`/api/registry/persons/${kept}/duplicates`)).statusCode).toBe(404);
+  });
+});

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
-  BuildingPage, BuildingView, HouseDetail, HousePage, HouseQrView, HouseView, PersonPage, QrHouseView, PersonRef, PersonView, ResidenceView,
+  BuildingPage, BuildingView, HouseDetail, HousePage, HouseQrView, HouseView, PersonList, PersonPage, QrHouseView, PersonRef, PersonView, ResidenceView,
   type ArriveInput, type BuildingInput, type BuildingListQuery, type HouseInput, type HouseListQuery, type LeaveInput, type PersonInput, type PersonListQuery, type PersonUpdate,
 } from '@shared/registry/registry.schema';
 import { DeclarationPage, DeclarationView, type DeclarationInput, type DeclarationListQuery } from '@shared/registry/declaration.schema';
@@ -167,6 +167,18 @@ export function useUpdatePerson(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: PersonUpdate) => api.patch(`/api/registry/persons/${id}`, input, PersonView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useDuplicates(id: string) {
+  return useQuery({ queryKey: ['registry', 'duplicates', id], queryFn: () => api.get(`/api/registry/persons/${id}/duplicates`, PersonList) });
+}
+
+export function useMergePerson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, intoId }: { id: string; intoId: string }) => api.post(`/api/registry/persons/${id}/merge`, { intoId }, PersonView),
     onSuccess: () => client.invalidateQueries({ queryKey: ['registry'] }),
   });
 }

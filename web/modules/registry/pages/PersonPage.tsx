@@ -7,6 +7,7 @@ import type { PersonRef } from '@shared/registry/registry.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { usePerson, useUpdatePerson } from '../api';
 import { idNumberRule } from '../components/id-number-rule';
+import { DuplicatesCard } from '../components/DuplicatesCard';
 import { ResidenceTable } from '../components/ResidenceTable';
 
 function People({ list, none, onUnlink }: { list: PersonRef[]; none: string; onUnlink?: (p: PersonRef) => void }) {
@@ -65,6 +66,7 @@ export function PersonPage({ me }: { me: MeView }) {
         </Descriptions>
         {!p.piiVisible && <Typography.Text type="secondary">{t('persons.masked')}</Typography.Text>}
       </Card>
+      <DuplicatesCard person={p} canMerge={me.permissions.includes('registry.manage')} />
       <Card title={t('person.current')}>
         <ResidenceTable rows={current} show="address" />
       </Card>

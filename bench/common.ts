@@ -50,10 +50,23 @@ export async function measure(count: number, concurrency: number, task: (i: numb
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: count / seconds, p50: pick(0.5), p95: pick(0.95) };
+  return { perSecond: count / seconds, p50: pick(0.5), p95: pick(0.95), p99: pick(0.99) };
 }
 
-export function row(label: string, figures: { perSecond: number; p50: number; p95: number }, baseline?: number): string {
+export function row(label: string, figures: { perSecond: number; p50: number; p95: number; p99?: number }, baseline?: number): string {
   const ratio = baseline ? `  ×${(figures.perSecond / baseline).toFixed(2)} of baseline` : '';
-  return `${label.padEnd(44)} ${figures.perSecond.toFixed(0).padStart(7)}/s  p50 ${figures.p50.toFixed(2)} ms  p95 ${figures.p95.toFixed(2)} ms${ratio}`;
+  const p99 = figures.p99 === undefined ? '' : `  p99 ${figures.p99.toFixed(2)} ms`;
+  return `${label.padEnd(44)} ${figures.perSecond.toFixed(0).padStart(7)}/s  p50 ${figures.p50.toFixed(2)} ms  p95 ${figures.p95.toFixed(2)} ms${p99}${ratio}`;
+}
+
+/** A database on the server that benches keep between runs (large generated data), created and migrated if missing. */
+export async function keptPostgres(name: string): Promise<DbHandle> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`create database "${name}"`);
+  await admin.end();
+  const handle = await openDb({ url: withDatabase(SERVER_URL, name), poolSize: 20 });
+  await migrate(handle);
+  return handle;
 }

@@ -101,6 +101,8 @@ export async function seedPopulation(
       progress?.(end, count);
       continue;
     }
+    // A chunk whose first person exists was loaded in part by a smaller run: it is completed row by row.
+    const fresh = !(await repo.idNumberExists(db, personOf(start).idNumber));
     const rows = { buildings: [] as ReturnType<typeof buildingOf>[], houses: [] as Parameters<typeof repo.insertBulk>[1]['houses'], persons: [] as Parameters<typeof repo.insertBulk>[1]['persons'], residences: [] as Parameters<typeof repo.insertBulk>[1]['residences'] };
     const firstHouse = Math.floor(start / 4);
     const lastHouse = Math.floor((end - 1) / 4);
@@ -121,7 +123,8 @@ export async function seedPopulation(
       const person = personOf(i);
       rows.persons.push(person.row);
       const houseIndex = Math.floor(i / 4);
-      const house = rows.houses.find((candidate) => candidate.id === stableId(`house:${houseIndex}`))!;
+      const houseId = stableId(`house:${houseIndex}`);
+      const house = rows.houses.find((candidate) => candidate.id === houseId)!;
       const rand = random(`stay:${i}`);
       if (rand() < 0.2) {
         // An earlier stay in another house of the chunk, ended when the current one began.
@@ -134,11 +137,13 @@ export async function seedPopulation(
       if (rand() < 0.88) rows.residences.push(stay(i, 'current', person.row.id, house, person.arrivedOn, null, rand));
       person.row.divisionCode = house.divisionCode;
     }
-    await db.transaction(async (tx) => {
-      await repo.insertBulk(tx, rows);
-      await audit.record(tx, ctx, { action: 'registry.demo.load', entityType: 'person', details: { from: start, to: end } });
+    const added = await db.transaction(async (tx) => {
+      const inserted = await repo.insertBulk(tx, rows, fresh);
+      await audit.record(tx, ctx, { action: 'registry.demo.load', entityType: 'person', details: { from: start, to: end, added: inserted } });
+      return inserted;
     });
-    loaded += end - start;
+    loaded += added;
+    skipped += end - start - added;
     progress?.(end, count);
   }
   return { persons: loaded, skipped };

@@ -142,6 +142,23 @@ export async function insertHouse(tx: Tx, values: typeof houses.$inferInsert): P
 
 const currentAddress = sql<string | null>`(select b.address || ' ' || h.unit from reg_residences r join reg_houses h on h.id = r.house_id join reg_buildings b on b.id = h.building_id where r.person_id = "reg_persons"."id" and r.status = 'active')`;
 
+/**
+ * Persons living now at an address matching `text`: any part of the building's address (found through its trigram
+ * index, so the search starts from the few matching buildings, not from every person), and, when the text ends
+ * with a separate word such as "102", the unit.
+ */
+function livingAt(text: string): SQL {
+  const whole = text.trim();
+  const words = whole.split(/\s+/);
+  const unit = words.length > 1 ? words.pop()! : null;
+  const byUnit = unit ? sql` or (b.address ilike ${`%${escapeLike(words.join(' '))}%`} and h.unit ilike ${`${escapeLike(unit)}%`})` : sql``;
+  return sql`"reg_persons"."id" in (select r.person_id from reg_buildings b join reg_houses h on h.building_id = b.id join reg_residences r on r.house_id = h.id and r.status = 'active'
+    where b.address ilike ${`%${escapeLike(whole)}%`}${byUnit})`;
+}
+
+/** Counting stops here: a search matching more is told "more than this", as a person reading a list needs no more. */
+export const COUNT_CAP = 10_000;
+
 function personFilter(scope: Scope, query: PersonListQuery): SQL | undefined {
   return and(
     inScope(persons.divisionCode, scope),
@@ -149,10 +166,7 @@ function personFilter(scope: Scope, query: PersonListQuery): SQL | undefined {
     query.name ? like(persons.name, `${escapeLike(query.name)}%`) : undefined,
     query.phone ? eq(persons.phone, query.phone) : undefined,
     query.divisionCode ? like(persons.divisionCode, `${query.divisionCode}%`) : undefined,
-    query.address
-      ? sql`exists (select 1 from reg_residences r join reg_houses h on h.id = r.house_id join reg_buildings b on b.id = h.building_id
-               where r.person_id = "reg_persons"."id" and r.status = 'active' and (b.address || ' ' || h.unit) ilike ${`%${escapeLike(query.address)}%`})`
-      : undefined,
+    query.address ? livingAt(query.address) : undefined,
     query.status === 'residing'
       ? sql`exists (select 1 from reg_residences r where r.person_id = "reg_persons"."id" and r.status = 'active')`
       : query.status === 'left'
@@ -171,8 +185,10 @@ export async function listPersons(tx: Executor, scope: Scope, query: PersonListQ
     .orderBy(asc(persons.name), asc(persons.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [counted] = await tx.select({ total: count() }).from(persons).where(where);
-  return { rows, total: counted?.total ?? 0 };
+  const capped = tx.select({ one: sql`1` }).from(persons).where(where).limit(COUNT_CAP + 1).as('capped');
+  const [counted] = await tx.select({ total: count() }).from(capped);
+  const total = counted?.total ?? 0;
+  return { rows, total: Math.min(total, COUNT_CAP), more: total > COUNT_CAP };
 }
 
 export async function findPerson(tx: Executor, scope: Scope, id: string) {
@@ -330,12 +346,25 @@ export async function insertBulk(
     persons: (typeof persons.$inferInsert)[];
     residences: (typeof residences.$inferInsert)[];
   },
-): Promise<void> {
+  fresh = true,
+): Promise<number> {
   if (rows.buildings.length) await tx.insert(buildings).values(rows.buildings).onConflictDoNothing();
   if (rows.houses.length) await tx.insert(houses).values(rows.houses).onConflictDoNothing();
-  for (let at = 0; at < rows.persons.length; at += 2000) await tx.insert(persons).values(rows.persons.slice(at, at + 2000)).onConflictDoNothing();
-  for (let at = 0; at < rows.residences.length; at += 2000) await tx.insert(residences).values(rows.residences.slice(at, at + 2000)).onConflictDoNothing();
+  if (!fresh) {
+    // A chunk partly loaded by a smaller run before: only what is missing goes in.
+    let added = 0;
+    for (let at = 0; at < rows.persons.length; at += 2000) added += (await tx.insert(persons).values(rows.persons.slice(at, at + 2000)).onConflictDoNothing().returning({ id: persons.id })).length;
+    for (let at = 0; at < rows.residences.length; at += 2000) await tx.insert(residences).values(rows.residences.slice(at, at + 2000)).onConflictDoNothing();
+    return added;
+  }
+  // Persons and stays of a fresh chunk are all new (a chunk commits whole or not at all): COPY, the bulk path.
+  await copyInto(tx, 'reg_persons', PERSON_COPY_COLUMNS, rows.persons.map((p) => [p.id!, p.idNumber, p.name, p.sex, p.birthDate, p.originCode, p.phone ?? null, p.education ?? null, p.employer ?? null, p.divisionCode]));
+  await copyInto(tx, 'reg_residences', RESIDENCE_COPY_COLUMNS, rows.residences.map((r) => [
+    r.id!, r.personId, r.houseId, r.divisionCode, r.relation, r.arrivedOn, r.leftOn ?? null, r.status ?? 'active', r.channel, r.declaredOn, r.deadlineOn, r.late ?? 0,
+  ]));  return rows.persons.length;
 }
+const PERSON_COPY_COLUMNS = ['id', 'id_number', 'name', 'sex', 'birth_date', 'origin_code', 'phone', 'education', 'employer', 'division_code'];
+const RESIDENCE_COPY_COLUMNS = ['id', 'person_id', 'house_id', 'division_code', 'relation', 'arrived_on', 'left_on', 'status', 'channel', 'declared_on', 'deadline_on', 'late_workdays'];
 
 /** Whether a person with this ID number exists (a demo chunk already loaded). */
 export async function idNumberExists(tx: Executor, idNumber: string): Promise<boolean> {

@@ -269,8 +269,8 @@ function presentResidence(ctx: Ctx, row: { residence: repo.ResidenceRow; personN
 
 /** Searches persons inside the caller's jurisdiction: ID number (exact), name (prefix), phone, address; masked unless the role may see more. */
 export async function listPersons(ctx: Ctx, query: PersonListQuery): Promise<PersonPage> {
-  const { rows, total } = await repo.listPersons(ctx.db, ctx.scope, query);
-  return { items: rows.map((row) => presentListItem(ctx, row)), total, page: query.page, pageSize: query.pageSize };
+  const { rows, total, more } = await repo.listPersons(ctx.db, ctx.scope, query);
+  return { items: rows.map((row) => presentListItem(ctx, row)), total, more, page: query.page, pageSize: query.pageSize };
 }
 
 async function personView(ctx: Ctx, tx: Executor, row: { person: repo.PersonRow; address: string | null }): Promise<PersonView> {

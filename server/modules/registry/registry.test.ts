@@ -343,6 +343,15 @@ describe('door-to-door collection', () => {
     expect(audit).toEqual([{ details: { note: '全部核对' } }]);
     expect((await t.as(officerB).post(`/api/registry/buildings/${b}/visit`, {})).statusCode).toBe(404);
   });
+
+  it('finds people by where they live: any part of the address, or the address and the unit', async () => {
+    const names = async (address: string) =>
+      (await t.as(officerA).get(`/api/registry/persons?address=${encodeURIComponent(address)}`)).json<{ items: { name: string }[]; more: boolean }>().items.map((p) => p.name);
+    expect(await names('石牌东路 60')).toEqual(['门口新人']);
+    expect(await names('石牌东路 60 号 101')).toEqual(['门口新人']);
+    expect(await names('石牌东路 60 号 202')).toEqual([]);
+    expect((await t.as(officerB).get(`/api/registry/persons?address=${encodeURIComponent('石牌东路 60')}`)).json()).toMatchObject({ total: 0, more: false });
+  });
 });
 
 describe('family links', () => {

@@ -61,7 +61,7 @@ export function PersonsPage({ me }: { me: MeView }) {
         loading={persons.isLoading}
         dataSource={persons.data?.items ?? []}
         scroll={{ x: 1000 }}
-        pagination={{ current: page, pageSize: 20, total: persons.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('common:total', { count: total }) }}
+        pagination={{ current: page, pageSize: 20, total: persons.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => (persons.data?.more ? t('common:totalMore', { count: total }) : t('common:total', { count: total })) }}
         columns={[
           { title: t('persons.name'), dataIndex: 'name', width: 100, render: (name: string, row) => <Link to={`/registry/persons/${row.id}`}>{name}</Link> },
           { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 190 },

@@ -58,6 +58,8 @@ describe('registry in the console', () => {
     const placardUrl = await page.getByRole('link', { name: '打印门牌' }).getAttribute('href');
     const svg = await page.request.get(placardUrl!);
     expect(svg.status()).toBe(200);
+    const png = await page.request.get((await page.getByRole('link', { name: '门牌图片（PNG）' }).getAttribute('href'))!);
+    expect(png.headers()['content-type']).toBe('image/png');
     expect(svg.headers()['content-type']).toContain('image/svg+xml');
     const placard = await page.context().newPage();
     await placard.setViewportSize({ width: 600, height: 850 });

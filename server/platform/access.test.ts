@@ -172,6 +172,11 @@ const ROUTES: RouteCase[] = [
     foreign: (f) => [{ method: 'GET', url: `/api/registry/houses/${f.bHouse}/placard.svg` }],
   },
   {
+    route: 'GET /api/registry/houses/:id/placard.png',
+    sample: (f) => ({ method: 'GET', url: `/api/registry/houses/${f.aHouse}/placard.png` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/registry/houses/${f.bHouse}/placard.png` }],
+  },
+  {
     route: 'POST /api/registry/houses/:id/qr/revoke',
     sample: (f) => ({ method: 'POST', url: `/api/registry/houses/${f.aHouse}/qr/revoke` }),
     foreign: (f) => [{ method: 'POST', url: `/api/registry/houses/${f.bHouse}/qr/revoke` }],

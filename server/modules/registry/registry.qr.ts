@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Resvg } from '@resvg/resvg-js';
 import QRCode from 'qrcode';
 import { AppError } from '@shared/errors';
 import type { HouseQrView, QrHouseView } from '@shared/registry/registry.schema';
@@ -89,6 +90,18 @@ export async function getHousePlacard(ctx: Ctx, id: string, origin: string): Pro
   <text x="74" y="176" text-anchor="middle" font-size="4.5" fill="#666">Scan to declare moving in or out · 安居</text>
   <text x="74" y="196" text-anchor="middle" font-size="3.5" fill="#999">No. ${escape(id.slice(0, 8))} · v${house.house.qrVersion}</text>
 </svg>`;
+}
+
+/**
+ * The placard as a PNG at 300 dpi (A5: 1748 × 2480 pixels), for printers and messaging apps that take no SVG.
+ * The Chinese text needs a CJK font on the server (e.g. Debian's fonts-noto-cjk); the SVG needs none.
+ *
+ * @throws NOT_FOUND outside the caller's jurisdiction.
+ */
+export async function getHousePlacardPng(ctx: Ctx, id: string, origin: string): Promise<Buffer> {
+  const svg = await getHousePlacard(ctx, id, origin);
+  const rendered = new Resvg(svg, { fitTo: { mode: 'width', value: 1748 }, font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }, background: '#ffffff' }).render();
+  return rendered.asPng();
 }
 
 /**

@@ -78,6 +78,11 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { summary: 'A printable door placard with the address and the QR code (SVG, A5)', tags, params: IdParam },
   }, async (req, reply) => reply.type('image/svg+xml; charset=utf-8').send(await qr.getHousePlacard(req.ctx, req.params.id, originOf(req))));
 
+  app.get('/houses/:id/placard.png', {
+    config: { permission: 'registry.read' },
+    schema: { summary: 'The door placard as a PNG at 300 dpi (A5)', tags, params: IdParam },
+  }, async (req, reply) => reply.type('image/png').header('content-disposition', `inline; filename="placard-${req.params.id.slice(0, 8)}.png"`).send(await qr.getHousePlacardPng(req.ctx, req.params.id, originOf(req))));
+
   app.post('/houses/:id/qr/revoke', {
     config: { permission: 'registry.write' },
     schema: { summary: 'Revoke every printed QR code of the house and issue a new one', tags, params: IdParam, response: { 200: HouseQrView, 404: ErrorBody } },

@@ -264,6 +264,14 @@ describe('house QR codes', () => {
     expect(placard.body).toContain('天河区石牌东路 12 号');
     expect(placard.body).toContain('<path');
     expect((await t.as(officerB).get(`/api/registry/houses/${houseA}/placard.svg`)).statusCode).toBe(404);
+    const png = await t.as(officerA).get(`/api/registry/houses/${houseA}/placard.png`);
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    const bytes = png.rawPayload;
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    // A5 at 300 dpi, from the PNG header.
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1748, 2480]);
+    expect((await t.as(officerB).get(`/api/registry/houses/${houseA}/placard.png`)).statusCode).toBe(404);
     expect((await t.as(officerB).get(`/api/registry/houses/${houseA}/qr`)).statusCode).toBe(404);
     expect((await t.as(officerB).post(`/api/registry/houses/${houseA}/qr/revoke`)).statusCode).toBe(404);
   });

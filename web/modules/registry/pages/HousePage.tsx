@@ -45,6 +45,7 @@ export function HousePage({ me }: { me: MeView }) {
               <Typography.Paragraph type="secondary" style={{ maxWidth: 520 }}>{t('houses.qrHint', { version: qr.data.version })}</Typography.Paragraph>
               <Space wrap>
                 <Button href={`/api/registry/houses/${h.id}/placard.svg`} target="_blank">{t('houses.placard')}</Button>
+                <Button href={`/api/registry/houses/${h.id}/placard.png`} target="_blank">{t('houses.placardPng')}</Button>
                 {me.permissions.includes('registry.write') && (
                   <Popconfirm title={t('houses.revokeConfirm')} onConfirm={() => revoke.mutate(h.id, { onSuccess: () => void message.success(t('houses.revoked')) })}>
                     <Button danger loading={revoke.isPending}>{t('houses.revoke')}</Button>

@@ -95,14 +95,14 @@ export async function seedPopulation(
 
   for (let start = 0; start < count; start += CHUNK) {
     const end = Math.min(count, start + CHUNK);
-    const lastId = personOf(end - 1).idNumber;
-    if (await repo.idNumberExists(db, lastId)) {
+    // By record id, not ID number: a generated number that repeats an earlier one is skipped, so its record never exists.
+    if (await repo.personIdExists(db, stableId(`person:${end - 1}`))) {
       skipped += end - start;
       progress?.(end, count);
       continue;
     }
     // A chunk whose first person exists was loaded in part by a smaller run: it is completed row by row.
-    const fresh = !(await repo.idNumberExists(db, personOf(start).idNumber));
+    const fresh = !(await repo.personIdExists(db, stableId(`person:${start}`)));
     const rows = { buildings: [] as ReturnType<typeof buildingOf>[], houses: [] as Parameters<typeof repo.insertBulk>[1]['houses'], persons: [] as Parameters<typeof repo.insertBulk>[1]['persons'], residences: [] as Parameters<typeof repo.insertBulk>[1]['residences'] };
     const firstHouse = Math.floor(start / 4);
     const lastHouse = Math.floor((end - 1) / 4);

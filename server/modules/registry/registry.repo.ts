@@ -357,18 +357,24 @@ export async function insertBulk(
     for (let at = 0; at < rows.residences.length; at += 2000) await tx.insert(residences).values(rows.residences.slice(at, at + 2000)).onConflictDoNothing();
     return added;
   }
-  // Persons and stays of a fresh chunk are all new (a chunk commits whole or not at all): COPY, the bulk path.
-  await copyInto(tx, 'reg_persons', PERSON_COPY_COLUMNS, rows.persons.map((p) => [p.id!, p.idNumber, p.name, p.sex, p.birthDate, p.originCode, p.phone ?? null, p.education ?? null, p.employer ?? null, p.divisionCode]));
-  await copyInto(tx, 'reg_residences', RESIDENCE_COPY_COLUMNS, rows.residences.map((r) => [
+  // A fresh chunk goes in by COPY, through staging tables: a generated ID number that happens to repeat an
+  // earlier one is skipped (with its stays), not fatal.
+  await tx.execute(sql.raw('create temp table demo_persons (like reg_persons including defaults) on commit drop'));
+  await tx.execute(sql.raw('create temp table demo_residences (like reg_residences including defaults) on commit drop'));
+  await copyInto(tx, 'demo_persons', PERSON_COPY_COLUMNS, rows.persons.map((p) => [p.id!, p.idNumber, p.name, p.sex, p.birthDate, p.originCode, p.phone ?? null, p.education ?? null, p.employer ?? null, p.divisionCode]));
+  await copyInto(tx, 'demo_residences', RESIDENCE_COPY_COLUMNS, rows.residences.map((r) => [
     r.id!, r.personId, r.houseId, r.divisionCode, r.relation, r.arrivedOn, r.leftOn ?? null, r.status ?? 'active', r.channel, r.declaredOn, r.deadlineOn, r.late ?? 0,
-  ]));  return rows.persons.length;
+  ]));
+  const added = await tx.execute<{ n: number }>(sql.raw('with added as (insert into reg_persons select * from demo_persons on conflict do nothing returning 1) select count(*)::int as n from added'));
+  await tx.execute(sql.raw('insert into reg_residences select d.* from demo_residences d join reg_persons p on p.id = d.person_id on conflict do nothing'));
+  return added.rows[0]?.n ?? 0;
 }
 const PERSON_COPY_COLUMNS = ['id', 'id_number', 'name', 'sex', 'birth_date', 'origin_code', 'phone', 'education', 'employer', 'division_code'];
 const RESIDENCE_COPY_COLUMNS = ['id', 'person_id', 'house_id', 'division_code', 'relation', 'arrived_on', 'left_on', 'status', 'channel', 'declared_on', 'deadline_on', 'late_workdays'];
 
-/** Whether a person with this ID number exists (a demo chunk already loaded). */
-export async function idNumberExists(tx: Executor, idNumber: string): Promise<boolean> {
-  const [row] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.idNumber, idNumber));
+/** Whether a person record with this id exists (a demo chunk already loaded). */
+export async function personIdExists(tx: Executor, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, id));
   return Boolean(row);
 }
 

@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '@shared/kernel/id-number';
-import { apiAs, launch, loginAs, newPage, screenshot } from './browser';
+import { apiAs, sharedBrowser, loginAs, newPage, screenshot } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const suffix = String(Date.now() % 10000).padStart(4, '0');
 const first17 = `5101041996020${suffix}`;
@@ -43,7 +37,7 @@ describe('QR self-declaration', () => {
 
   it('a tenant scans the door code, logs in by phone, declares arrival and sees it waiting', async () => {
     house = await houseToken();
-    const page = await newPage(browser, { mobile: true });
+    const page = await newPage(browser(), { mobile: true });
     await page.goto(`/portal/declare/${house.token}`);
     await page.getByTestId('declare-address').getByText(house.address).waitFor();
     await screenshot(page, 'portal-declare-before-login');
@@ -76,7 +70,7 @@ describe('QR self-declaration', () => {
   });
 
   it('the community officer confirms one and rejects the other with a reason; the tenant reads the outcome', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'community');
     await page.getByTestId('console-menu').getByText('扫码申报').click();
     const row = page.locator('.ant-table-row').filter({ hasText: TENANT });
@@ -111,7 +105,7 @@ describe('QR self-declaration', () => {
   });
 
   it('a revoked code shows the resident a clear message', async () => {
-    const page = await newPage(browser, { mobile: true });
+    const page = await newPage(browser(), { mobile: true });
     await page.goto(`/portal/declare/${house.token.slice(0, -3)}abc`);
     await page.getByText('这个二维码无效或已作废').waitFor();
     await page.context().close();
@@ -120,7 +114,7 @@ describe('QR self-declaration', () => {
 
 describe('policy settings', () => {
   it('the city admin sees the defaults with their sources and switches automatic confirmation on and off', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'admin');
     await page.getByTestId('console-menu').getByText('政策参数').click();
     const row = page.locator('.ant-table-row').filter({ has: page.getByTestId('setting-registry.selfDeclarationAutoConfirm') });
@@ -143,7 +137,7 @@ describe('policy settings', () => {
   });
 
   it('a community officer sees the settings but may not change them', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'community');
     await page.goto('/settings');
     await page.getByText('政策参数影响全市，只有市级管理员可以修改。').waitFor();

@@ -1,18 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '@shared/kernel/id-number';
-import { apiAs, launch, loginAs, newPage, screenshot } from './browser';
+import { apiAs, sharedBrowser, loginAs, newPage, screenshot } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const suffix = String(Date.now() % 10000).padStart(4, '0');
 const id = (first17: string) => first17 + idCheckCharacter(first17);
@@ -30,7 +23,7 @@ describe('bulk import in the console', () => {
       `地址错,${id(`5101041991090${suffix}`)},,不存在的地址 1 号,101,租住,2026-10-09`,
     ].join('\n'));
 
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'community');
     await page.getByTestId('console-menu').getByText('批量导入').click();
     await page.getByText('点击或拖入文件上传').waitFor();

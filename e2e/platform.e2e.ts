@@ -1,14 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launch, loginAs, menuItems, newPage, pickOption, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { apiAs, sharedBrowser, loginAs, menuItems, newPage, pickOption, screenshot } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 describe('console: each role sees its own menu and jurisdiction', () => {
   const cases: { username: string; menu: string[]; absent: string[]; jurisdiction: RegExp }[] = [
@@ -22,7 +15,7 @@ describe('console: each role sees its own menu and jurisdiction', () => {
   ];
   for (const role of cases) {
     it(`${role.username}`, async () => {
-      const page = await newPage(browser);
+      const page = await newPage(browser());
       await loginAs(page, role.username);
       const items = await menuItems(page);
       expect(items).toEqual(expect.arrayContaining(role.menu));
@@ -36,7 +29,7 @@ describe('console: each role sees its own menu and jurisdiction', () => {
 
 describe('console pages', () => {
   it('switches the language to English and back', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'admin');
     await page.getByText('EN', { exact: true }).click();
     await expect.poll(() => menuItems(page)).toEqual(expect.arrayContaining(['Home', 'Users', 'Roles', 'Audit log']));
@@ -47,7 +40,7 @@ describe('console pages', () => {
   });
 
   it('shows 403 for a page the role may not open, and 404 for an unknown page', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'tianhe');
     await page.goto('/audit');
     await page.getByText('无权访问').waitFor();
@@ -59,7 +52,7 @@ describe('console pages', () => {
   });
 
   it('corrects a working day in the calendar and restores it; a district officer only reads', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'admin');
     await page.goto('/calendar');
     const now = new Date(Date.now() + 8 * 3_600_000);
@@ -80,7 +73,7 @@ describe('console pages', () => {
     await expect.poll(() => cell.getAttribute('data-kind'), { timeout: 15_000 }).toBe(before);
     await page.context().close();
 
-    const reader = await newPage(browser);
+    const reader = await newPage(browser());
     await loginAs(reader, 'tianhe');
     await reader.goto('/calendar');
     await reader.getByText('只有市级管理员可以调整日历。').waitFor();
@@ -88,7 +81,7 @@ describe('console pages', () => {
   });
 
   it('refuses a wrong password with a clear message', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/login');
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('wrong-password');
@@ -99,7 +92,7 @@ describe('console pages', () => {
   });
 
   it('drills down the divisions and adds a grid under a community', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'shipai');
     await page.goto('/divisions');
     const firstCommunity = page.locator('.ant-table-row a').first();
@@ -115,7 +108,7 @@ describe('console pages', () => {
   });
 
   it('lets the city admin create a user, and shows it in the list', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'admin');
     await page.goto('/admin/users');
     await page.getByTestId('new-user').click();
@@ -137,7 +130,7 @@ describe('console pages', () => {
   });
 
   it('lets the city admin edit a role\'s permissions', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'admin');
     await page.goto('/admin/roles');
     const row = page.locator('tr', { hasText: '镇街工作人员' });
@@ -151,7 +144,7 @@ describe('console pages', () => {
   });
 
   it('shows the audit log to the auditor and verifies the chain', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'auditor');
     await page.goto('/audit');
     await page.getByText('auth.login').first().waitFor();
@@ -162,7 +155,7 @@ describe('console pages', () => {
   });
 
   it('shows the account page', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'tianhe');
     await page.goto('/account');
     await page.getByText('修改密码').waitFor();
@@ -173,7 +166,7 @@ describe('console pages', () => {
 
 describe('resident portal', () => {
   it('signs a resident up by phone and SMS code and shows the services', async () => {
-    const page = await newPage(browser, { mobile: true });
+    const page = await newPage(browser(), { mobile: true });
     await page.goto('/portal');
     await page.getByLabel('手机号码').fill('13912345678');
     await page.getByRole('button', { name: '获取验证码' }).click();
@@ -193,7 +186,7 @@ describe('resident portal', () => {
   });
 
   it('tells the resident when the code is wrong', async () => {
-    const page = await newPage(browser, { mobile: true });
+    const page = await newPage(browser(), { mobile: true });
     await page.goto('/portal/login');
     await page.getByLabel('手机号码').fill('13912340000');
     await page.getByRole('button', { name: '获取验证码' }).click();

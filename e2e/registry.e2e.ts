@@ -1,15 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '@shared/kernel/id-number';
-import { apiAs, launch, loginAs, menuItems, newPage, screenshot } from './browser';
+import { apiAs, sharedBrowser, loginAs, menuItems, newPage, screenshot } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const first17 = `4304211995061${String(Date.now() % 10000).padStart(4, '0')}`;
 const NEW_ID = first17 + idCheckCharacter(first17);
@@ -17,7 +10,7 @@ const WRONG_CHECK = first17 + (idCheckCharacter(first17) === '1' ? '2' : '1');
 
 describe('registry in the console', () => {
   it('a community officer searches persons and opens one', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'community');
     expect(await menuItems(page)).toEqual(expect.arrayContaining(['人员', '标准地址']));
     await page.goto('/registry/persons');
@@ -33,7 +26,7 @@ describe('registry in the console', () => {
   });
 
   it('registers a person (refusing a wrong check digit first), gives them a home and registers leaving', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'community');
     await page.goto('/registry/persons');
     await page.getByRole('button', { name: '登记人员' }).click();
@@ -81,7 +74,7 @@ describe('registry in the console', () => {
   });
 
   it('a grid worker sees ID numbers and mobiles masked', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'gridworker');
     await page.goto('/registry/persons');
     await page.getByText('身份证号码和手机号码已按您的权限脱敏显示').waitFor();
@@ -94,7 +87,7 @@ describe('registry in the console', () => {
 
 describe('merging and retiring addresses in the console', () => {
   it('a district officer merges a duplicate address into the one kept, then retires an empty building', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'tianhe');
     await page.goto('/registry/buildings');
     await page.getByRole('button', { name: '新增楼栋' }).click();
@@ -137,7 +130,7 @@ describe('merging and retiring addresses in the console', () => {
 
 describe('door-to-door collection on a phone', () => {
   it('a grid worker opens the least recently visited building, registers a newcomer, records one moving out and finishes the visit', async () => {
-    const page = await newPage(browser, { mobile: true });
+    const page = await newPage(browser(), { mobile: true });
     await page.goto('/login');
     await page.getByLabel(/用户名/).fill('gridworker');
     await page.getByLabel(/密码/).fill('Anju@2026');
@@ -179,7 +172,7 @@ describe('family links', () => {
     const people = (await community.get<{ items: { id: string; name: string; idNumber: string; age: number }[] }>('/api/registry/persons?pageSize=50')).items;
     const parent = people.find((p) => p.age >= 30)!;
     const child = people.find((p) => p.age < 16 && p.id !== parent.id)!;
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'community');
     await page.goto(`/registry/persons/${parent.id}`);
     await page.getByRole('button', { name: '添加子女' }).click();
@@ -211,7 +204,7 @@ describe('duplicate persons', () => {
     const typo = `43010419911111${String((Number(seq) + 1) % 1000).padStart(3, '0')}`;
     const kept = await tianhe.post<{ id: string }>('/api/registry/persons', { idNumber: right + idCheckCharacter(right), name: '重复测试人', divisionCode: me.division.code });
     const extra = await tianhe.post<{ id: string }>('/api/registry/persons', { idNumber: typo + idCheckCharacter(typo), name: '重复测试人', divisionCode: me.division.code, phone: '13912120000' });
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, 'tianhe');
     await page.goto(`/registry/persons/${extra.id}`);
     const card = page.getByTestId('duplicates');

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workflowActionsTable } from '../../platform/db/workflow-actions';
 
 /** A building (栋) of the standard address library, in a community (and a grid when one is known). */
 export const buildings = pgTable(
@@ -118,21 +119,7 @@ export const residences = pgTable(
 );
 
 /** Every status change of a residence (arrive, update, leave), append-only, with the caller's idempotency key. */
-export const residenceActions = pgTable(
-  'reg_residence_actions',
-  {
-    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    residenceId: uuid('residence_id').notNull().references(() => residences.id),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
-    transactionId: uuid('transaction_id').notNull(),
-    actorId: uuid('actor_id'),
-    details: text('details'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('reg_residence_actions_tx_key').on(t.transactionId, t.residenceId)],
-);
+export const residenceActions = workflowActionsTable('reg_residence_actions', 'residenceId', 'residence_id', () => residences.id);
 
 /** Keys the registry signs with (house QR codes); created on first use, kept in the database. */
 export const registryKeys = pgTable('reg_keys', {
@@ -179,21 +166,7 @@ export const declarations = pgTable(
 );
 
 /** Every status change of a declaration, append-only, with the caller's idempotency key. */
-export const declarationActions = pgTable(
-  'reg_declaration_actions',
-  {
-    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    declarationId: uuid('declaration_id').notNull().references(() => declarations.id),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
-    transactionId: uuid('transaction_id').notNull(),
-    actorId: uuid('actor_id'),
-    details: text('details'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('reg_declaration_actions_tx_key').on(t.transactionId, t.declarationId)],
-);
+export const declarationActions = workflowActionsTable('reg_declaration_actions', 'declarationId', 'declaration_id', () => declarations.id);
 
 /** A bulk upload of persons with their registrations (CSV or XLSX), worked through in batches that each commit with their checkpoint. */
 export const imports = pgTable(

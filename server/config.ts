@@ -15,6 +15,7 @@ const Env = z.object({
   SMS_PROVIDER: z.enum(['dev', 'http']).default('dev'),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
+  LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +31,8 @@ export type Config = {
   sessionHours: number;
   cookieSecure: boolean;
   sms: { provider: 'dev' | 'http'; url: string | undefined; token: string | undefined };
+  /** Logins (password or SMS) one address may try in five minutes; offices share one address behind NAT. */
+  loginAttemptsPerIp: number;
   logLevel: string;
   version: string;
 };
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.SESSION_HOURS,
     cookieSecure: e.COOKIE_SECURE === '1' || (e.NODE_ENV === 'production' && e.COOKIE_SECURE !== '0'),
     sms: { provider: e.SMS_PROVIDER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
+    loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
     logLevel: e.LOG_LEVEL,
     version: VERSION,
   };

@@ -103,6 +103,24 @@ describe('staff login', () => {
   });
 });
 
+describe('login attempts per address', () => {
+  it('refuses an address that tries more often than configured, for the rest of the five minutes, with the wait', async () => {
+    t.setNow(new Date(T0.getTime() + 86_400_000));
+    t.config.loginAttemptsPerIp = 3;
+    try {
+      for (let i = 0; i < 3; i += 1) expect((await t.anonymous.post('/api/auth/login', { username: 'nobody', password: 'nope' })).statusCode).toBe(401);
+      const refused = await t.anonymous.post('/api/auth/login', { username: 'tianhe1', password: TEST_PASSWORD });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED', params: { seconds: 300 } });
+      t.setNow(new Date(T0.getTime() + 86_400_000 + 301_000));
+      expect((await t.anonymous.post('/api/auth/login', { username: 'tianhe1', password: TEST_PASSWORD })).statusCode).toBe(200);
+    } finally {
+      t.config.loginAttemptsPerIp = 200;
+      t.setNow(T0);
+    }
+  });
+});
+
 describe('phone login for residents and landlords', () => {
   async function requestCode(phone: string): Promise<string> {
     const sent = await t.anonymous.post('/api/auth/sms-codes', { phone });

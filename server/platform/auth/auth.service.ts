@@ -27,7 +27,7 @@ const SMS_RESEND_SECONDS = 60;
 const SMS_PER_DAY = 10;
 const SMS_CODE_ATTEMPTS = 5;
 
-const loginLimiter = createRateLimiter(30, 300);
+const loginLimiter = createRateLimiter(200, 300);
 const smsLimiter = createRateLimiter(20, 3600);
 
 export type NewSession = { token: string; expiresAt: Date; me: MeView };
@@ -60,8 +60,8 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
   return loadActor(db, found.user, { id, csrfToken: found.session.csrfToken });
 }
 
-function rateLimit(limiter: ReturnType<typeof createRateLimiter>, key: string, now: Date): void {
-  const wait = limiter.hit(key, now.getTime());
+function rateLimit(limiter: ReturnType<typeof createRateLimiter>, key: string, now: Date, max?: number): void {
+  const wait = limiter.hit(key, now.getTime(), max);
   if (wait > 0) throw new AppError('RATE_LIMITED', { seconds: wait });
 }
 
@@ -84,7 +84,7 @@ async function openSession(ctx: Ctx, tx: Parameters<Parameters<Db['transaction']
  */
 export async function login(ctx: Ctx, input: LoginInput): Promise<NewSession> {
   const now = ctx.now();
-  rateLimit(loginLimiter, `ip:${ctx.ip ?? ''}`, now);
+  rateLimit(loginLimiter, `ip:${ctx.ip ?? ''}`, now, ctx.config.loginAttemptsPerIp);
   const user = await repo.findUserByUsername(ctx.db, input.username);
   if (user?.lockedUntil && user.lockedUntil > now) {
     throw new AppError('AUTH_ACCOUNT_LOCKED', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
@@ -196,7 +196,7 @@ export async function sendSmsCode(ctx: Ctx, input: SmsCodeInput): Promise<{ sent
  */
 export async function loginByPhone(ctx: Ctx, input: PhoneLoginInput): Promise<NewSession> {
   const now = ctx.now();
-  rateLimit(loginLimiter, `ip:${ctx.ip ?? ''}`, now);
+  rateLimit(loginLimiter, `ip:${ctx.ip ?? ''}`, now, ctx.config.loginAttemptsPerIp);
   const result = await ctx.db.transaction(async (tx) => {
     const open = await repo.findOpenSmsCodeForUpdate(tx, input.phone, now);
     if (!open || open.attempts >= SMS_CODE_ATTEMPTS) return { error: true as const };

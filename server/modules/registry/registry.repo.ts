@@ -656,9 +656,10 @@ export async function applyImportBatch(tx: Tx, rows: ImportStageRow[], by: { act
       select ins.id, 'arrive', null, 'active', s.tx_id, ${by.actorId}, ${by.at} from ins join reg_import_stage s on s.person_id = ins.person_id
       returning 1)
     select count(*)::int as n from actions`);
+  // Persons registered by this batch already carry the house's division; only those who were there before move.
   await tx.execute(sql`
     update reg_persons p set division_code = s.division_code, updated_at = ${by.at} from reg_import_stage s
-    where p.id = any(array(select person_id from reg_import_stage)) and p.id = s.person_id`);
+    where p.id = any(array(select person_id from reg_import_stage where registered_name is not null)) and p.id = s.person_id and p.division_code <> s.division_code`);
   return {
     accepted: arrived.rows[0]?.n ?? 0,
     unchanged: unchanged.rows.length,

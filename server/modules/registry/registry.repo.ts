@@ -365,8 +365,11 @@ export async function insertBulk(
   await copyInto(tx, 'demo_residences', RESIDENCE_COPY_COLUMNS, rows.residences.map((r) => [
     r.id!, r.personId, r.houseId, r.divisionCode, r.relation, r.arrivedOn, r.leftOn ?? null, r.status ?? 'active', r.channel, r.declaredOn, r.deadlineOn, r.late ?? 0,
   ]));
-  const added = await tx.execute<{ n: number }>(sql.raw('with added as (insert into reg_persons select * from demo_persons on conflict do nothing returning 1) select count(*)::int as n from added'));
-  await tx.execute(sql.raw('insert into reg_residences select d.* from demo_residences d join reg_persons p on p.id = d.person_id on conflict do nothing'));
+  // Stays join the persons this chunk added, never the whole registry (whose statistics may be stale).
+  const added = await tx.execute<{ n: number }>(sql.raw(`
+    with added as (insert into reg_persons select * from demo_persons on conflict do nothing returning id),
+    stays as (insert into reg_residences select d.* from demo_residences d join added a on a.id = d.person_id on conflict do nothing returning 1)
+    select (select count(*) from added)::int as n`));
   return added.rows[0]?.n ?? 0;
 }
 const PERSON_COPY_COLUMNS = ['id', 'id_number', 'name', 'sex', 'birth_date', 'origin_code', 'phone', 'education', 'employer', 'division_code'];

@@ -101,8 +101,6 @@ export async function seedPopulation(
       progress?.(end, count);
       continue;
     }
-    // A chunk whose first person exists was loaded in part by a smaller run: it is completed row by row.
-    const fresh = !(await repo.personIdExists(db, stableId(`person:${start}`)));
     const rows = { buildings: [] as ReturnType<typeof buildingOf>[], houses: [] as Parameters<typeof repo.insertBulk>[1]['houses'], persons: [] as Parameters<typeof repo.insertBulk>[1]['persons'], residences: [] as Parameters<typeof repo.insertBulk>[1]['residences'] };
     const firstHouse = Math.floor(start / 4);
     const lastHouse = Math.floor((end - 1) / 4);
@@ -138,7 +136,7 @@ export async function seedPopulation(
       person.row.divisionCode = house.divisionCode;
     }
     const added = await db.transaction(async (tx) => {
-      const inserted = await repo.insertBulk(tx, rows, fresh);
+      const inserted = await repo.insertBulk(tx, rows);
       await audit.record(tx, ctx, { action: 'registry.demo.load', entityType: 'person', details: { from: start, to: end, added: inserted } });
       return inserted;
     });

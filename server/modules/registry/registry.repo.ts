@@ -346,19 +346,11 @@ export async function insertBulk(
     persons: (typeof persons.$inferInsert)[];
     residences: (typeof residences.$inferInsert)[];
   },
-  fresh = true,
 ): Promise<number> {
   if (rows.buildings.length) await tx.insert(buildings).values(rows.buildings).onConflictDoNothing();
   if (rows.houses.length) await tx.insert(houses).values(rows.houses).onConflictDoNothing();
-  if (!fresh) {
-    // A chunk partly loaded by a smaller run before: only what is missing goes in.
-    let added = 0;
-    for (let at = 0; at < rows.persons.length; at += 2000) added += (await tx.insert(persons).values(rows.persons.slice(at, at + 2000)).onConflictDoNothing().returning({ id: persons.id })).length;
-    for (let at = 0; at < rows.residences.length; at += 2000) await tx.insert(residences).values(rows.residences.slice(at, at + 2000)).onConflictDoNothing();
-    return added;
-  }
-  // A fresh chunk goes in by COPY, through staging tables: a generated ID number that happens to repeat an
-  // earlier one is skipped (with its stays), not fatal.
+  // A chunk goes in by COPY, through staging tables: persons already there (a chunk completed after a smaller
+  // run) and a generated ID number that happens to repeat an earlier one are skipped, with their stays.
   await tx.execute(sql.raw('create temp table demo_persons (like reg_persons including defaults) on commit drop'));
   await tx.execute(sql.raw('create temp table demo_residences (like reg_residences including defaults) on commit drop'));
   await copyInto(tx, 'demo_persons', PERSON_COPY_COLUMNS, rows.persons.map((p) => [p.id!, p.idNumber, p.name, p.sex, p.birthDate, p.originCode, p.phone ?? null, p.education ?? null, p.employer ?? null, p.divisionCode]));

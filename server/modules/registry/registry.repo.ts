@@ -185,6 +185,8 @@ export async function listPersons(tx: Executor, scope: Scope, query: PersonListQ
     .orderBy(asc(persons.name), asc(persons.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  // A first page that is not full holds every match: no need to count (exact ID number and phone lookups).
+  if (query.page === 1 && rows.length < query.pageSize) return { rows, total: rows.length, more: false };
   const capped = tx.select({ one: sql`1` }).from(persons).where(where).limit(COUNT_CAP + 1).as('capped');
   const [counted] = await tx.select({ total: count() }).from(capped);
   const total = counted?.total ?? 0;

@@ -60,12 +60,18 @@ export async function insertSession(
   await tx.insert(sessions).values(values);
 }
 
-export type SessionWithUser = { session: typeof sessions.$inferSelect; user: UserRow };
+export type SessionWithUser = { session: typeof sessions.$inferSelect; user: UserRow; roles: string[]; permissions: string[] };
 
 /** The live session with this id and its user, or undefined when missing or expired. */
 export async function findLiveSession(tx: Executor, id: string, now: Date): Promise<SessionWithUser | undefined> {
+  // One round trip per request: the session, its user, and the user's roles and permissions.
   const [row] = await tx
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      roles: sql<string[]>`array(select ur.role_code from user_roles ur where ur.user_id = ${users.id} order by 1)`,
+      permissions: sql<string[]>`array(select distinct rp.permission from user_roles ur join role_permissions rp on rp.role_code = ur.role_code where ur.user_id = ${users.id} order by 1)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));

@@ -34,7 +34,10 @@ export type NewSession = { token: string; expiresAt: Date; me: MeView };
 
 /** Builds the actor of a user from the database, with roles and permissions read fresh. */
 export async function loadActor(db: Db, user: repo.UserRow, session: { id: string; csrfToken: string } | null): Promise<Actor> {
-  const { roles, permissions } = await repo.listRolesAndPermissions(db, user.id);
+  return actorOf(user, await repo.listRolesAndPermissions(db, user.id), session);
+}
+
+function actorOf(user: repo.UserRow, { roles, permissions }: { roles: string[]; permissions: string[] }, session: { id: string; csrfToken: string } | null): Actor {
   return {
     userId: user.id,
     username: user.username,
@@ -57,7 +60,7 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
   if (!found || found.user.status !== 'active') return ANONYMOUS;
   // Writing last-seen on every request would turn reads into writes; once a minute is enough.
   if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, id, now);
-  return loadActor(db, found.user, { id, csrfToken: found.session.csrfToken });
+  return actorOf(found.user, found, { id, csrfToken: found.session.csrfToken });
 }
 
 function rateLimit(limiter: ReturnType<typeof createRateLimiter>, key: string, now: Date, max?: number): void {

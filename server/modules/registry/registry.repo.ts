@@ -163,7 +163,7 @@ function personFilter(scope: Scope, query: PersonListQuery): SQL | undefined {
   return and(
     inScope(persons.divisionCode, scope),
     query.idNumber ? eq(persons.idNumber, query.idNumber.toUpperCase()) : undefined,
-    query.name ? like(persons.name, `${escapeLike(query.name)}%`) : undefined,
+    query.name ? sql`${persons.name} collate "C" like ${`${escapeLike(query.name)}%`}` : undefined,
     query.phone ? eq(persons.phone, query.phone) : undefined,
     query.divisionCode ? like(persons.divisionCode, `${query.divisionCode}%`) : undefined,
     query.address ? livingAt(query.address) : undefined,
@@ -182,7 +182,7 @@ export async function listPersons(tx: Executor, scope: Scope, query: PersonListQ
     .select({ person: persons, address: currentAddress })
     .from(persons)
     .where(where)
-    .orderBy(asc(persons.name), asc(persons.id))
+    .orderBy(sql`${persons.name} collate "C"`, asc(persons.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   // A first page that is not full holds every match: no need to count (exact ID number and phone lookups).

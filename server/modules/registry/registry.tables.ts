@@ -73,7 +73,8 @@ export const persons = pgTable(
   },
   (t) => [
     index('reg_persons_division_idx').using('btree', t.divisionCode.op('text_pattern_ops')),
-    index('reg_persons_name_idx').using('btree', t.name.op('text_pattern_ops')),
+    // Byte order ("C"): a name prefix is a range of it, and the list's order (name, id) walks it.
+    index('reg_persons_name_c_idx').on(sql`${t.name} collate "C"`, t.id),
     index('reg_persons_phone_idx').on(t.phone),
     index('reg_persons_name_birth_idx').on(t.name, t.birthDate),
   ],

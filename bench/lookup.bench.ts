@@ -76,7 +76,7 @@ try {
         bare: async (i) => {
           const args = [`${DISTRICT}%`, `${pick(sample, i).name.slice(0, 2)}%`];
           await handle.query(`select * from reg_persons where division_code like $1 and name collate "C" like $2 order by name collate "C", id limit 20`, args);
-          await handle.query(`select count(*) from (select 1 from reg_persons where division_code like $1 and name collate "C" like $2 limit 10001) c`, args);
+          await handle.query(`select count(*) from (select 1 from reg_persons where division_code like $1 and name collate "C" like $2 limit 1001) c`, args);
         },
       },
       {

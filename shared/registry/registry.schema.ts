@@ -152,7 +152,7 @@ export const PersonListQuery = PageQuery.extend({
   status: z.enum(['residing', 'left']).optional(),
 });
 export type PersonListQuery = z.infer<typeof PersonListQuery>;
-/** A page of persons; `more` when the search matches more than `total` (counting stops at 10,000). */
+/** A page of persons; `more` when the search matches more than `total` (counting stops at 1,000). */
 export const PersonPage = pageOf(PersonListItem).extend({ more: z.boolean() });
 export type PersonPage = z.infer<typeof PersonPage>;
 export const PersonList = z.object({ items: z.array(PersonListItem) });

@@ -157,7 +157,7 @@ function livingAt(text: string): SQL {
 }
 
 /** Counting stops here: a search matching more is told "more than this", as a person reading a list needs no more. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 function personFilter(scope: Scope, query: PersonListQuery): SQL | undefined {
   return and(

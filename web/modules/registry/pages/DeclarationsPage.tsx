@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DECLARATION_STATUSES, type DeclarationView } from '@shared/registry/declaration.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Stacked } from '../../../components/Stacked';
 import { useDeclarations, useDecideDeclaration } from '../api';
 
 const STATUS_COLOR = { submitted: 'processing', confirmed: 'success', rejected: 'error', withdrawn: 'default' } as const;
@@ -43,23 +44,13 @@ export function DeclarationsPage() {
             title: t('declarations.kind'),
             key: 'kind',
             width: 110,
-            render: (_, d) => (
-              <Space direction="vertical" size={2}>
-                <Tag color={d.kind === 'arrive' ? 'blue' : 'orange'}>{t(`declarations.kinds.${d.kind}`)}</Tag>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(d.submittedAt).format('MM-DD HH:mm')}</Typography.Text>
-              </Space>
-            ),
+            render: (_, d) => <Stacked note={dayjs(d.submittedAt).format('MM-DD HH:mm')}><Tag color={d.kind === 'arrive' ? 'blue' : 'orange'}>{t(`declarations.kinds.${d.kind}`)}</Tag></Stacked>,
           },
           { title: t('persons.address'), key: 'address', render: (_, d) => <Link to={`/registry/houses/${d.houseId}`}>{`${d.address} ${d.unit}`}</Link> },
           {
             title: t('persons.name'),
             key: 'person',
-            render: (_, d) => (
-              <Space direction="vertical" size={0}>
-                <span>{d.name}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.idNumber}</Typography.Text>
-              </Space>
-            ),
+            render: (_, d) => <Stacked note={d.idNumber}>{d.name}</Stacked>,
           },
           {
             title: t('declarations.date'),
@@ -72,7 +63,7 @@ export function DeclarationsPage() {
               </Space>
             ),
           },
-          { title: t('declarations.declarant'), key: 'declarant', width: 120, render: (_, d) => <Space direction="vertical" size={0}><span>{t(`declarations.declarants.${d.declarant}`)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.declarantPhone}</Typography.Text></Space> },
+          { title: t('declarations.declarant'), key: 'declarant', width: 120, render: (_, d) => <Stacked note={d.declarantPhone}>{t(`declarations.declarants.${d.declarant}`)}</Stacked> },
           {
             title: t('declarations.match'),
             key: 'match',
@@ -88,12 +79,7 @@ export function DeclarationsPage() {
             title: t('common:status'),
             key: 'status',
             width: 90,
-            render: (_, d) => (
-              <Space direction="vertical" size={0}>
-                <Tag color={STATUS_COLOR[d.status]}>{t(`declarations.statuses.${d.status}`)}</Tag>
-                {d.rejectReason && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.rejectReason}</Typography.Text>}
-              </Space>
-            ),
+            render: (_, d) => <Stacked note={d.rejectReason}><Tag color={STATUS_COLOR[d.status]}>{t(`declarations.statuses.${d.status}`)}</Tag></Stacked>,
           },
           {
             title: t('common:actions'),

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportView } from '@shared/registry/import.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Stacked } from '../../../components/Stacked';
 import { useImports, useUploadImport } from '../api';
 
 const STATUS_COLOR = { queued: 'default', running: 'processing', done: 'success', failed: 'error' } as const;
@@ -46,10 +47,9 @@ export function ImportsPage() {
               title: t('imports.file'),
               key: 'file',
               render: (_, i) => (
-                <Space direction="vertical" size={0}>
+                <Stacked note={`${dayjs(i.createdAt).format('YYYY-MM-DD HH:mm')} · ${i.createdBy ?? ''} · ${Math.max(1, Math.round(i.sizeBytes / 1024)).toLocaleString()} KB`}>
                   <Typography.Text strong>{i.fileName}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${dayjs(i.createdAt).format('YYYY-MM-DD HH:mm')} · ${i.createdBy ?? ''} · ${Math.max(1, Math.round(i.sizeBytes / 1024)).toLocaleString()} KB`}</Typography.Text>
-                </Space>
+                </Stacked>
               ),
             },
             {
@@ -57,10 +57,9 @@ export function ImportsPage() {
               key: 'status',
               width: 110,
               render: (_, i) => (
-                <Space direction="vertical" size={0}>
+                <Stacked note={i.error ? t(`errors:${i.error}`, { mb: 512, columns: '' }) : null}>
                   <Tag color={STATUS_COLOR[i.status]}>{t(`imports.statuses.${i.status}`)}</Tag>
-                  {i.error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{t(`errors:${i.error}`, { mb: 512, columns: '' })}</Typography.Text>}
-                </Space>
+                </Stacked>
               ),
             },
             {

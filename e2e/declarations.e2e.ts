@@ -6,7 +6,7 @@ import { apiAs, sharedBrowser, loginAs, newPage, screenshot } from './browser';
 const browser = sharedBrowser();
 
 const suffix = String(Date.now() % 10000).padStart(4, '0');
-const first17 = `5101041996020${suffix}`;
+const first17 = `51010419960203${suffix.slice(1)}`;
 const TENANT_ID = first17 + idCheckCharacter(first17);
 const PHONE = `1371234${suffix}`;
 const TENANT = '扫码新租客';

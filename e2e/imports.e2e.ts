@@ -8,7 +8,11 @@ import { apiAs, sharedBrowser, loginAs, newPage, screenshot } from './browser';
 const browser = sharedBrowser();
 
 const suffix = String(Date.now() % 10000).padStart(4, '0');
+/** The sequence digits of this run's ID numbers (the birth dates are fixed, so always real days). */
+const seq = suffix.slice(1);
 const id = (first17: string) => first17 + idCheckCharacter(first17);
+/** The number with a check character that is certainly wrong. */
+const wrongCheck = (first17: string) => first17 + (idCheckCharacter(first17) === 'X' ? '0' : 'X');
 
 describe('bulk import in the console', () => {
   it('a community officer uploads a file, watches it finish and downloads the rejected rows', async () => {
@@ -17,10 +21,10 @@ describe('bulk import in the console', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'anju-import-')), `公寓上报-${suffix}.csv`);
     writeFileSync(file, [
       '姓名,身份证号码,手机号码,地址,房号,居住关系,入住日期',
-      `导入甲,${id(`4301041994030${suffix}`)},13700001234,${house.address},${house.unit},租住,2026-10-08`,
-      `导入乙,${id(`3601021993050${suffix}`)},,${house.address},${house.unit},宿舍,2026-10-09`,
-      `号码错,${id(`4501021992070${suffix}`).slice(0, 17)}X,,${house.address},${house.unit},租住,2026-10-09`,
-      `地址错,${id(`5101041991090${suffix}`)},,不存在的地址 1 号,101,租住,2026-10-09`,
+      `导入甲,${id(`43010419940301${seq}`)},13700001234,${house.address},${house.unit},租住,2026-10-08`,
+      `导入乙,${id(`36010219930502${seq}`)},,${house.address},${house.unit},宿舍,2026-10-09`,
+      `号码错,${wrongCheck(`45010219920703${seq}`)},,${house.address},${house.unit},租住,2026-10-09`,
+      `地址错,${id(`51010419910904${seq}`)},,不存在的地址 1 号,101,租住,2026-10-09`,
     ].join('\n'));
 
     const page = await newPage(browser());
@@ -40,7 +44,7 @@ describe('bulk import in the console', () => {
     const text = await rejects.text();
     expect(text).toContain('号码错');
     expect(text).toContain('不在您辖区的标准地址库中');
-    const found = await community.get<{ items: { name: string; residing: boolean }[] }>(`/api/registry/persons?idNumber=${id(`4301041994030${suffix}`)}`);
+    const found = await community.get<{ items: { name: string; residing: boolean }[] }>(`/api/registry/persons?idNumber=${id(`43010419940301${seq}`)}`);
     expect(found.items[0]).toMatchObject({ name: '导入甲', residing: true });
     await page.context().close();
   });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   DeclarationDecision, DeclarationInput, DeclarationListQuery, DeclarationPage, DeclarationRejection, DeclarationView, MyDeclarationsQuery,
 } from '@shared/registry/declaration.schema';
@@ -11,12 +10,13 @@ import { chinaDate } from '@shared/kernel/workdays';
 import * as audit from '../../platform/audit/audit';
 import { scopeContains } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
+import { derivedUuid } from '../../platform/db/derived-id';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { systemActor, type Ctx } from '../../platform/http/context';
 import { getSetting } from '../../platform/settings/settings.service';
 import * as repo from './registry.repo';
 import { resolveToken } from './registry.qr';
-import { checkIdNumber, lateness, recordArrival, recordLeaving } from './registry.service';
+import { checkIdNumber, deadlineCounter, recordArrival, recordLeaving, type DeadlineCounter } from './registry.service';
 
 /** How many declarations one account may have waiting at once (a scanned code is not a licence to flood the queue). */
 export const MAX_OPEN_DECLARATIONS = 10;
@@ -33,17 +33,11 @@ function isStaffView(ctx: Ctx): boolean {
   return ctx.actor.kind === 'staff';
 }
 
-/** A key derived from another, so one request's follow-up steps are idempotent with it. */
-function derivedKey(transactionId: string, step: string): string {
-  const hex = createHash('sha256').update(`${transactionId}:${step}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-async function present(ctx: Ctx, tx: Executor, row: repo.DeclarationListRow): Promise<DeclarationView> {
+function present(ctx: Ctx, due: DeadlineCounter, row: repo.DeclarationListRow): DeclarationView {
   const d = row.declaration;
   const staff = isStaffView(ctx);
   const pii = staff && ctx.actor.permissions.includes('registry.pii');
-  const { deadlineOn, late } = await lateness(ctx, tx, d.date, d.submittedOn, d.declarant === 'landlord' ? 'landlord' : 'resident');
+  const { deadlineOn, late } = due(d.date, d.submittedOn, d.declarant === 'landlord' ? 'landlord' : 'resident');
   const note = d.reviewNote ? (JSON.parse(d.reviewNote) as { code: string; params?: Record<string, string | number> }) : null;
   const match = row.registeredName === null ? 'new_person' : row.registeredName === d.name ? 'same_person' : 'name_differs';
   const actions = staff
@@ -64,7 +58,7 @@ async function present(ctx: Ctx, tx: Executor, row: repo.DeclarationListRow): Pr
 async function viewOf(ctx: Ctx, tx: Executor, id: string): Promise<DeclarationView> {
   const row = await repo.findDeclaration(tx, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return present(ctx, tx, row);
+  return present(ctx, await deadlineCounter(ctx, tx), row);
 }
 
 /**
@@ -114,7 +108,7 @@ async function tellDeclarant(ctx: Ctx, tx: Tx, d: repo.DeclarationRow, outcome: 
 /** Confirms a locked, submitted declaration in the caller's transaction: the registry changes, the author is told. */
 async function confirmLocked(ctx: Ctx, tx: Tx, d: repo.DeclarationRow, transactionId: string): Promise<void> {
   const to = stored(declarationWorkflow.next(d.status, 'confirm', ctx.actor.permissions));
-  const residenceId = await carryOut(ctx, tx, d, derivedKey(transactionId, 'residence'));
+  const residenceId = await carryOut(ctx, tx, d, derivedUuid(`${transactionId}:residence`));
   await repo.updateDeclaration(tx, d.id, { status: to, residenceId, reviewNote: null, decidedBy: ctx.actor.userId, decidedAt: ctx.now(), updatedAt: ctx.now() });
   await repo.insertDeclarationAction(tx, { declarationId: d.id, action: 'confirm', fromStatus: d.status, toStatus: to, transactionId, actorId: ctx.actor.userId, at: ctx.now() });
   await audit.record(tx, ctx, { action: 'registry.declaration.confirm', entityType: 'declaration', entityId: d.id, divisionCode: d.divisionCode, details: { residenceId, kind: d.kind } });
@@ -174,7 +168,7 @@ export async function submitDeclaration(ctx: Ctx, input: DeclarationInput): Prom
 async function confirmAutomatically(ctx: Ctx, tx: Tx, row: repo.DeclarationRow): Promise<void> {
   const system: Ctx = { ...ctx, actor: { ...systemActor('auto-confirm'), permissions: ['registry.write'] } };
   try {
-    await tx.transaction((savepoint) => confirmLocked(system, savepoint, row, derivedKey(row.transactionId, 'auto-confirm')));
+    await tx.transaction((savepoint) => confirmLocked(system, savepoint, row, derivedUuid(`${row.transactionId}:auto-confirm`)));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     await repo.updateDeclaration(tx, row.id, { reviewNote: JSON.stringify({ code: error.code, params: error.params }) });
@@ -184,16 +178,16 @@ async function confirmAutomatically(ctx: Ctx, tx: Tx, row: repo.DeclarationRow):
 /** The declarations of houses in the caller's jurisdiction: the confirmation queue. */
 export async function listDeclarations(ctx: Ctx, query: DeclarationListQuery): Promise<DeclarationPage> {
   const { rows, total } = await repo.listDeclarations(ctx.db, ctx.scope, query);
-  const items = [];
-  for (const row of rows) items.push(await present(ctx, ctx.db, row));
+  const due = await deadlineCounter(ctx, ctx.db);
+  const items = rows.map((row) => present(ctx, due, row));
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The caller's own declarations, newest first. */
 export async function listMyDeclarations(ctx: Ctx, query: MyDeclarationsQuery): Promise<DeclarationPage> {
   const { rows, total } = await repo.listDeclarationsOf(ctx.db, ctx.actor.userId ?? '', query);
-  const items = [];
-  for (const row of rows) items.push(await present(ctx, ctx.db, row));
+  const due = await deadlineCounter(ctx, ctx.db);
+  const items = rows.map((row) => present(ctx, due, row));
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 

@@ -15,13 +15,13 @@ import { IMPORT_COLUMNS, type ImportField, type ImportPage, type ImportView } fr
 import { EDUCATION_LEVELS, RELATIONS } from '@shared/registry/registry.schema';
 import * as audit from '../../platform/audit/audit';
 import type { Scope } from '../../platform/auth/scope';
-import { getCalendar } from '../../platform/calendar/calendar.service';
 import type { Db } from '../../platform/db/client';
+import { derivedUuid } from '../../platform/db/derived-id';
 import { countyCodeExists } from '../../platform/divisions/divisions.service';
 import { systemActor, type Actor, type Ctx } from '../../platform/http/context';
 import type { Jobs } from '../../platform/jobs/jobs';
-import { getSetting } from '../../platform/settings/settings.service';
 import * as repo from './registry.repo';
+import { deadlineCounter } from './registry.service';
 
 /** The largest file an import takes (a million rows of CSV is about 120 MB). */
 export const IMPORT_MAX_BYTES = 512 * 1024 * 1024;
@@ -136,8 +136,7 @@ function checkRow(cells: string[], columns: Columns, rowNo: number, importId: st
   const unit = get('unit');
   if (!address || !unit) return { code: 'IMPORT_ROW_HOUSE', params: { address: `${address} ${unit}`.trim() } };
   const employer = get('employer').slice(0, 100) || null;
-  const hex = createHash('sha256').update(`${importId}:${rowNo}`).digest('hex');
-  const txId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-9${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const txId = derivedUuid(`${importId}:${rowNo}`);
   return {
     row: {
       rowNo, idNumber: id.facts.idNumber, name, sex: id.facts.sex, birthDate: id.facts.birthDate, originCode: id.facts.areaCode, phone: phone || null,
@@ -317,11 +316,8 @@ async function applyBatch(deps: { db: Db; now: () => Date }, current: repo.Impor
   await deps.db.transaction(async (tx) => {
     const found = await repo.findHousesByAddress(tx, scope, checked.map((c) => ({ address: c.address, unit: c.unit })));
     const houseOf = new Map(found.map((h) => [`${h.address}\u0000${h.unit}`, h]));
-    const calendar = await getCalendar(deps.db, tx);
-    const days = await getSetting(tx, 'registry.arrivalDeadlineWorkdays');
+    const due = await deadlineCounter(deps, tx);
     const stage: repo.ImportStageRow[] = [];
-    // Rows of a file mostly share a few arrival dates: each deadline is counted once.
-    const dueOf = new Map<string, { deadlineOn: string; late: number }>();
     const cellsOf = new Map(batch.map((b) => [b.rowNo, b.cells]));
     for (const c of checked) {
       const house = houseOf.get(`${c.address}\u0000${c.unit}`);
@@ -329,13 +325,7 @@ async function applyBatch(deps: { db: Db; now: () => Date }, current: repo.Impor
         rejects.push({ rowNo: c.row.rowNo, cells: cellsOf.get(c.row.rowNo)!, reason: { code: 'IMPORT_ROW_HOUSE', params: { address: `${c.address} ${c.unit}` } } });
         continue;
       }
-      let due = dueOf.get(c.row.arrivedOn);
-      if (!due) {
-        const deadlineOn = calendar.addWorkdays(c.row.arrivedOn, days);
-        due = { deadlineOn, late: today > deadlineOn ? calendar.workdaysBetween(deadlineOn, today) : 0 };
-        dueOf.set(c.row.arrivedOn, due);
-      }
-      stage.push({ ...c.row, houseId: house.id, divisionCode: house.divisionCode, ...due });
+      stage.push({ ...c.row, houseId: house.id, divisionCode: house.divisionCode, ...due(c.row.arrivedOn, today) });
     }
     const applied = stage.length > 0 ? await repo.applyImportBatch(tx, stage, { actorId: current.createdBy, at: deps.now() }) : { accepted: 0, unchanged: 0, nameDiffers: [], beforeCurrent: [] };
     for (const rowNo of applied.nameDiffers) rejects.push({ rowNo, cells: cellsOf.get(rowNo)!, reason: { code: 'IMPORT_ROW_NAME_DIFFERS' } });

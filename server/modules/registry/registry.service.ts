@@ -443,15 +443,27 @@ export async function mergePerson(ctx: Ctx, id: string, intoId: string): Promise
 /** Whose deadline a declaration is held to: the resident's own (policy.md §4.3: 3 working days) or the landlord's report. */
 export type DeadlineRule = 'resident' | 'landlord';
 
+export type DeadlineCounter = (eventOn: string, declaredOn: string, rule?: DeadlineRule) => { deadlineOn: string; late: number };
+
 /**
- * The declaration deadline of an arrival (or a leaving) on `eventOn` and how many working days late a declaration
- * on `declaredOn` is; both deadlines are policy settings, counted in working days of the city's calendar.
+ * Counts declaration deadlines: for an arrival (or a leaving) on `eventOn`, the deadline and how many working days
+ * late a declaration on `declaredOn` is. Both deadlines are policy settings, read once here, and days are working
+ * days of the city's calendar; each answer is remembered, so a list or an import batch counts each date once.
  */
-export async function lateness(ctx: Pick<Ctx, 'db'>, tx: Executor, eventOn: string, declaredOn: string, rule: DeadlineRule = 'resident') {
+export async function deadlineCounter(ctx: Pick<Ctx, 'db'>, tx: Executor): Promise<DeadlineCounter> {
   const calendar = await getCalendar(ctx.db, tx);
-  const days = await getSetting(tx, rule === 'landlord' ? 'registry.landlordDeadlineWorkdays' : 'registry.arrivalDeadlineWorkdays');
-  const deadlineOn = calendar.addWorkdays(eventOn, days);
-  return { deadlineOn, late: declaredOn > deadlineOn ? calendar.workdaysBetween(deadlineOn, declaredOn) : 0 };
+  const days = { resident: await getSetting(tx, 'registry.arrivalDeadlineWorkdays'), landlord: await getSetting(tx, 'registry.landlordDeadlineWorkdays') };
+  const known = new Map<string, { deadlineOn: string; late: number }>();
+  return (eventOn, declaredOn, rule = 'resident') => {
+    const key = `${eventOn}|${declaredOn}|${rule}`;
+    let due = known.get(key);
+    if (!due) {
+      const deadlineOn = calendar.addWorkdays(eventOn, days[rule]);
+      due = { deadlineOn, late: declaredOn > deadlineOn ? calendar.workdaysBetween(deadlineOn, declaredOn) : 0 };
+      known.set(key, due);
+    }
+    return due;
+  };
 }
 
 async function findByIdNumberAndName(tx: Tx, idNumber: string, name: string, today: string): Promise<repo.PersonRow | undefined> {
@@ -503,7 +515,7 @@ export async function recordArrival(ctx: Ctx, tx: Tx, arrival: Arrival): Promise
   if (current && arrival.arrivedOn < current.arrivedOn) throw new AppError('REGISTRY_ARRIVAL_BEFORE_CURRENT', { date: current.arrivedOn });
   if (current) await recordLeaving(ctx, tx, current, arrival.arrivedOn, arrival.transactionId, 'moved');
   const to = residenceWorkflow.next('new', 'arrive', ctx.actor.permissions);
-  const { deadlineOn, late } = await lateness(ctx, tx, arrival.arrivedOn, arrival.declaredOn, arrival.rule);
+  const { deadlineOn, late } = (await deadlineCounter(ctx, tx))(arrival.arrivedOn, arrival.declaredOn, arrival.rule);
   const residence = await repo.insertResidence(tx, {
     personId: person.id, houseId: house.id, divisionCode: house.divisionCode, relation: arrival.relation, arrivedOn: arrival.arrivedOn,
     status: 'active', channel: arrival.channel, declaredOn: arrival.declaredOn, deadlineOn, late, declaredBy: arrival.declaredBy,

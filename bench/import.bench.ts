@@ -1,7 +1,9 @@
 /**
  * Bulk import: a registrations CSV of ROWS persons (each moving into one of 10,000 houses) through the whole
  * import (stream, row checks, COPY into staging, set-based apply, rejects, checkpoint and audit per batch),
- * against the bare COPY of the same rows into a plain table, on PostgreSQL; then a smaller file on PGlite.
+ * against the bare COPY of the same rows into a plain table, on PostgreSQL; then a smaller file on PGlite. A second
+ * baseline, the floor, COPYs the same rows already in the registry's shape (a person, a stay and its action row
+ * each) straight into the registry's tables with their indexes and rolls back: what any import must at least pay.
  *   npm run bench -- import [ROWS=1000000] [PGLITE_ROWS=50000]
  */
 import { randomUUID } from 'node:crypto';
@@ -33,6 +35,46 @@ function csvFile(rows: number): string {
   }
   writeFileSync(file, lines.join('\n') + '\n');
   return file;
+}
+
+/** The rows of `file` as the registry stores them: persons, their stays in the bench's houses, the stays' action rows. */
+function registryShapedFiles(rows: number, houseIds: string[]): { persons: string; residences: string; actions: string } {
+  const files = { persons: path.join(dir, 'floor-persons.csv'), residences: path.join(dir, 'floor-residences.csv'), actions: path.join(dir, 'floor-actions.csv') };
+  const persons: string[] = [];
+  const residences: string[] = [];
+  const actions: string[] = [];
+  for (let i = 0; i < rows; i += 1) {
+    const birthDay = new Date(Date.UTC(1970, 0, 1) + Math.floor(i / 1000) * 86_400_000).toISOString().slice(0, 10);
+    const first17 = `430104${birthDay.replaceAll('-', '')}${String(i % 1000).padStart(3, '0')}`;
+    const personId = randomUUID();
+    const residenceId = randomUUID();
+    persons.push(`${personId},${first17}${idCheckCharacter(first17)},导入${i},${i % 2 ? 'male' : 'female'},${birthDay},430104,138${String(i).padStart(8, '0')},440106006002`);
+    residences.push(`${residenceId},${personId},${houseIds[i % houseIds.length]},440106006002,tenant,2026-09-01,active,import,2026-11-25,2026-09-04,50`);
+    actions.push(`${residenceId},arrive,active,${randomUUID()}`);
+  }
+  writeFileSync(files.persons, persons.join('\n') + '\n');
+  writeFileSync(files.residences, residences.join('\n') + '\n');
+  writeFileSync(files.actions, actions.join('\n') + '\n');
+  return files;
+}
+
+/** COPYs the registry-shaped rows into the registry's own tables in one transaction, then rolls it back. */
+async function floorCopy(handle: DbHandle, rows: number): Promise<number> {
+  const houseIds = (await handle.query<{ id: string }>('select id from reg_houses order by id')).map((h) => h.id);
+  const files = registryShapedFiles(rows, houseIds);
+  const client = await handle.pool!.connect();
+  try {
+    await client.query('begin');
+    const { seconds } = await timed(async () => {
+      await pipeline(createReadStream(files.persons), client.query(copyFrom('COPY reg_persons (id, id_number, name, sex, birth_date, origin_code, phone, division_code) FROM STDIN WITH (FORMAT csv)')));
+      await pipeline(createReadStream(files.residences), client.query(copyFrom('COPY reg_residences (id, person_id, house_id, division_code, relation, arrived_on, status, channel, declared_on, deadline_on, late_workdays) FROM STDIN WITH (FORMAT csv)')));
+      await pipeline(createReadStream(files.actions), client.query(copyFrom('COPY reg_residence_actions (residence_id, action, to_status, transaction_id) FROM STDIN WITH (FORMAT csv)')));
+    });
+    await client.query('rollback');
+    return seconds;
+  } finally {
+    client.release();
+  }
 }
 
 async function addHouses(handle: DbHandle): Promise<void> {
@@ -77,8 +119,11 @@ try {
       }
     });
     console.log(line('baseline: bare COPY of the file into one table', ROWS, bare.seconds));
+    const floor = await floorCopy(postgres, ROWS);
+    console.log(line('floor: the rows COPYed into the registry tables', ROWS, floor, bare.seconds));
     const anju = await anjuImport(postgres, file);
     console.log(line(`import: ${anju.value.accepted.toLocaleString()} registered, ${anju.value.rejected} rejected`, ROWS, anju.seconds, bare.seconds));
+    console.log(`  (×${(floor / anju.seconds).toFixed(2)} of the floor's speed)`);
     const again = await anjuImport(postgres, file);
     console.log(line('the same file again (nothing to add)', ROWS, again.seconds, bare.seconds));
   } finally {

@@ -178,13 +178,14 @@ function personFilter(scope: Scope, query: PersonListQuery): SQL | undefined {
 /** Persons inside `scope` matching the query (ID number exact, name prefix, phone, address text), by name. */
 export async function listPersons(tx: Executor, scope: Scope, query: PersonListQuery) {
   const where = personFilter(scope, query);
+  const byName = [sql`${persons.name} collate "C"`, asc(persons.id)];
+  // The page's ids first, from the name index alone (it carries the division), then only those rows are read.
+  const page = tx.select({ pageId: sql<string>`${persons.id}`.as('page_id') }).from(persons).where(where).orderBy(...byName).limit(query.pageSize).offset((query.page - 1) * query.pageSize).as('page');
   const rows = await tx
     .select({ person: persons, address: currentAddress })
     .from(persons)
-    .where(where)
-    .orderBy(sql`${persons.name} collate "C"`, asc(persons.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .innerJoin(page, eq(page.pageId, persons.id))
+    .orderBy(...byName);
   // A first page that is not full holds every match: no need to count (exact ID number and phone lookups).
   if (query.page === 1 && rows.length < query.pageSize) return { rows, total: rows.length, more: false };
   const capped = tx.select({ one: sql`1` }).from(persons).where(where).limit(COUNT_CAP + 1).as('capped');

@@ -73,8 +73,9 @@ export const persons = pgTable(
   },
   (t) => [
     index('reg_persons_division_idx').using('btree', t.divisionCode.op('text_pattern_ops')),
-    // Byte order ("C"): a name prefix is a range of it, and the list's order (name, id) walks it.
-    index('reg_persons_name_c_idx').on(sql`${t.name} collate "C"`, t.id),
+    // Byte order ("C"): a name prefix is a range of it, and the list's order (name, id) walks it. The division
+    // rides along so that a jurisdiction's matches are told from the index alone, without reading each row.
+    index('reg_persons_name_c_division_idx').on(sql`${t.name} collate "C"`, t.id, t.divisionCode),
     index('reg_persons_phone_idx').on(t.phone),
     index('reg_persons_name_birth_idx').on(t.name, t.birthDate),
   ],

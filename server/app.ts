@@ -10,6 +10,8 @@ import type { Notifier } from './platform/notify/notify';
 import type { JobDeps, Jobs } from './platform/jobs/jobs';
 import type { AnjuModuleDefinition } from './platform/http/module';
 import { registryModule } from './modules/registry';
+import { permitsModule } from './modules/permits';
+import { filesRoutes } from './platform/files/files.routes';
 import { authJobs } from './platform/auth/auth.jobs';
 import { installContext } from './platform/http/guard';
 import { installErrorHandling, installNotFound } from './platform/http/error-handler';
@@ -34,7 +36,9 @@ export const MODULES: AnjuModule[] = [
   { name: 'notify', prefix: '/api/notify', routes: notifyRoutes },
   { name: 'calendar', prefix: '/api/calendar', routes: calendarRoutes },
   { name: 'settings', prefix: '/api/settings', routes: settingsRoutes },
+  { name: 'files', prefix: '/api/files', routes: filesRoutes },
   registryModule,
+  permitsModule,
 ];
 
 export type AppDeps = {

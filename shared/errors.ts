@@ -82,6 +82,21 @@ export const ERROR_STATUS = {
   IMPORT_ROW_HOUSE: 400,
   IMPORT_ROW_DUPLICATE: 400,
   IMPORT_ROW_NAME_DIFFERS: 400,
+  FILE_REQUIRED: 400,
+  FILE_TOO_LARGE: 400,
+  FILE_TYPE_NOT_ALLOWED: 400,
+  PERMITS_NOT_REGISTERED: 400,
+  PERMITS_TOO_EARLY: 400,
+  PERMITS_ALREADY_HELD: 409,
+  PERMITS_APPLICATION_OPEN: 409,
+  PERMITS_PROXY_REQUIRED: 400,
+  PERMITS_PROXY_INVALID: 400,
+  PERMITS_MATERIALS_MISSING: 400,
+  PERMITS_FILE_UNKNOWN: 400,
+  PERMITS_RETURN_NEEDS_ITEMS: 400,
+  PERMITS_NOTE_REQUIRED: 400,
+  PERMITS_REASON_REQUIRED: 400,
+  PERMITS_ENDORSE_TOO_EARLY: 409,
   DIVISION_GRID_PARENT: 400,
   DIVISION_CITY_UNKNOWN: 400,
 } as const satisfies Record<string, number>;
@@ -89,11 +104,21 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export type ErrorParams = Record<string, string | number>;
 
+export const FieldIssue = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
 /** The one error class of Anju: a code from ERROR_STATUS and the values its message needs. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: ErrorParams = {},
+    /** Per-field problems, each in both languages (e.g. every missing material of a form at once). */
+    readonly issues?: FieldIssue[],
   ) {
     super(code);
     this.name = 'AppError';
@@ -104,13 +129,6 @@ export class AppError extends Error {
   }
 }
 
-export const FieldIssue = z.object({
-  path: z.string(),
-  code: z.string(),
-  message: z.string(),
-  messageEn: z.string(),
-});
-export type FieldIssue = z.infer<typeof FieldIssue>;
 
 /** What every failed request answers. `message` is Chinese, `messageEn` English. */
 export const ErrorBody = z.object({

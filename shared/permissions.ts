@@ -14,6 +14,11 @@ export const PERMISSIONS = [
   'registry.write',
   'registry.pii',
   'registry.manage',
+  'permits.read',
+  'permits.counter',
+  'permits.review',
+  'permits.issue',
+  'permits.manage',
   'portal.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,11 +52,15 @@ export type RoleDefinition = {
 /** Built-in roles and their default permissions; a city admin edits the permissions in the console. */
 export const BUILTIN_ROLES: RoleDefinition[] = [
   { code: 'city_admin', level: 'city', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage', 'settings.manage', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage'] },
+    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage', 'settings.manage', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage',
+      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage'] },
   { code: 'district_officer', level: 'district', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage'] },
-  { code: 'street_officer', level: 'street', kind: 'staff', permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii'] },
-  { code: 'community_officer', level: 'community', kind: 'staff', permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii'] },
+    permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage',
+      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage'] },
+  { code: 'street_officer', level: 'street', kind: 'staff',
+    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'permits.review', 'permits.issue'] },
+  { code: 'community_officer', level: 'community', kind: 'staff',
+    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter'] },
   { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read', 'registry.read', 'registry.write'] },
   { code: 'dept_reviewer', level: 'any', kind: 'staff', department: true, permissions: ['divisions.read'] },
   { code: 'auditor', level: 'city', kind: 'staff', permissions: ['divisions.read', 'audit.read'] },

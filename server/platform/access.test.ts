@@ -19,6 +19,7 @@ type Fixture = {
   bUser: { id: string; username: string }; bGrid: string; aGrid: string;
   aBuilding: string; aHouse: string; aPerson: string; aResidence: string; bBuilding: string; bHouse: string; bPerson: string; bResidence: string;
   aToken: string; bDeclaration: string; bImport: string;
+  bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -304,6 +305,72 @@ const ROUTES: RouteCase[] = [
     sample: () => ({ method: 'POST', url: '/api/divisions/grids', body: { parentCode: A, name: `扫描网格${++unique}` } }),
     foreign: () => [{ method: 'POST', url: '/api/divisions/grids', body: { parentCode: B, name: '越界网格' } }],
   },
+  { route: 'POST /api/files', sample: () => ({ method: 'POST', url: '/api/files?name=sweep.png', body: { not: 'a file' } }), foreign: () => [] },
+  { route: 'GET /api/files/:id', sample: (f) => ({ method: 'GET', url: `/api/files/${f.bFile}` }), foreign: (f) => [{ method: 'GET', url: `/api/files/${f.bFile}` }] },
+  {
+    route: 'GET /api/permits/eligibility',
+    sample: () => ({ method: 'GET', url: `/api/permits/eligibility?idNumber=${A_PERSON_ID}&name=${encodeURIComponent('东城居民')}` }),
+    foreign: () => [{ method: 'GET', url: `/api/permits/eligibility?idNumber=${B_PERSON_ID}&name=${encodeURIComponent('南苑居民')}` }],
+  },
+  {
+    route: 'POST /api/permits/applications',
+    sample: () => ({ method: 'POST', url: '/api/permits/applications', body: { name: '东城居民', idNumber: A_PERSON_ID, basis: 'employment', basisDetail: '东城公司', evidence: [], transactionId: randomUUID() } }),
+    foreign: () => [{ method: 'POST', url: '/api/permits/applications', body: { name: '南苑居民', idNumber: B_PERSON_ID, basis: 'employment', basisDetail: '越界', evidence: [], transactionId: randomUUID() } }],
+  },
+  {
+    route: 'GET /api/permits/applications',
+    sample: () => ({ method: 'GET', url: '/api/permits/applications' }),
+    foreign: (f) => [{ method: 'GET', url: `/api/permits/applications?q=${encodeURIComponent('南苑')}` }, { method: 'GET', url: `/api/permits/applications?q=${f.bApplicationNumber}` }, { method: 'GET', url: '/api/permits/applications?pageSize=200' }],
+  },
+  { route: 'GET /api/permits/applications/:id', sample: (f) => ({ method: 'GET', url: `/api/permits/applications/${f.bApplication}` }), foreign: (f) => [{ method: 'GET', url: `/api/permits/applications/${f.bApplication}` }] },
+  {
+    route: 'GET /api/permits/applications/:id/files/:fileId',
+    sample: (f) => ({ method: 'GET', url: `/api/permits/applications/${f.bApplication}/files/${f.bFile}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/permits/applications/${f.bApplication}/files/${f.bFile}` }],
+  },
+  {
+    route: 'POST /api/permits/applications/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/permits/applications/${f.bApplication}/actions`, body: { action: 'accept', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/permits/applications/${f.bApplication}/actions`, body: { action: 'refuse', note: '越界操作', transactionId: randomUUID() } }],
+  },
+  {
+    route: 'GET /api/permits/permits',
+    sample: () => ({ method: 'GET', url: '/api/permits/permits' }),
+    foreign: (f) => [{ method: 'GET', url: `/api/permits/permits?q=${encodeURIComponent('南苑')}` }, { method: 'GET', url: `/api/permits/permits?q=${f.bPermitNumber}` }, { method: 'GET', url: '/api/permits/permits?status=valid&pageSize=200' }],
+  },
+  { route: 'GET /api/permits/permits/:id', sample: (f) => ({ method: 'GET', url: `/api/permits/permits/${f.bPermit}` }), foreign: (f) => [{ method: 'GET', url: `/api/permits/permits/${f.bPermit}` }] },
+  {
+    route: 'POST /api/permits/permits/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/permits/permits/${f.bPermit}/actions`, body: { action: 'endorse', transactionId: randomUUID() } }),
+    foreign: (f) => [
+      { method: 'POST', url: `/api/permits/permits/${f.bPermit}/actions`, body: { action: 'revoke', reason: 'fraud', transactionId: randomUUID() } },
+      { method: 'POST', url: `/api/permits/permits/${f.bPermit}/actions`, body: { action: 'endorse', transactionId: randomUUID() } },
+    ],
+  },
+  { route: 'GET /api/permits/persons/:id', sample: (f) => ({ method: 'GET', url: `/api/permits/persons/${f.bPerson}` }), foreign: (f) => [{ method: 'GET', url: `/api/permits/persons/${f.bPerson}` }] },
+  { route: 'GET /api/permits/stats', sample: () => ({ method: 'GET', url: '/api/permits/stats' }), foreign: () => [] },
+  {
+    route: 'GET /api/permits/my/eligibility',
+    sample: () => ({ method: 'GET', url: `/api/permits/my/eligibility?idNumber=${A_PERSON_ID}&name=${encodeURIComponent('东城居民')}` }),
+    foreign: () => [],
+  },
+  {
+    route: 'POST /api/permits/my/applications',
+    sample: () => ({ method: 'POST', url: '/api/permits/my/applications', body: { name: '东城居民', idNumber: A_PERSON_ID, basis: 'employment', basisDetail: '东城公司', evidence: [], transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
+  {
+    route: 'POST /api/permits/my/applications/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/permits/my/applications/${f.bApplication}/actions`, body: { action: 'withdraw', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/permits/my/applications/${f.bApplication}/actions`, body: { action: 'withdraw', transactionId: randomUUID() } }],
+  },
+  { route: 'GET /api/permits/my', sample: () => ({ method: 'GET', url: '/api/permits/my' }), foreign: () => [{ method: 'GET', url: '/api/permits/my' }] },
+  {
+    route: 'POST /api/permits/my/permits/:id/endorse',
+    sample: (f) => ({ method: 'POST', url: `/api/permits/my/permits/${f.bPermit}/endorse`, body: { transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/permits/my/permits/${f.bPermit}/endorse`, body: { transactionId: randomUUID() } }],
+  },
+  { route: 'GET /api/permits/verify/:token', sample: (f) => ({ method: 'GET', url: `/api/permits/verify/${f.bVerifyToken}` }), foreign: () => [] },
 ];
 
 /** Where each role sits in the sweep. */
@@ -373,8 +440,20 @@ beforeAll(async () => {
     headers: { cookie: `anju_session=${bOfficer.token}`, 'x-csrf-token': bOfficer.csrfToken, 'content-type': 'text/csv' },
   });
   expect(bImport.statusCode, bImport.body).toBe(201);
+  const upload = async (bytes: Buffer, type: string) => (await t.app.inject({
+    method: 'POST', url: '/api/files?name=scan', payload: bytes, headers: { cookie: `anju_session=${admin.token}`, 'x-csrf-token': admin.csrfToken, 'content-type': type },
+  })).json<{ id: string }>().id;
+  const bFile = await upload(Buffer.from('%PDF-1.4\n'), 'application/pdf');
+  const evidence = [{ kind: 'photo', fileId: await upload(Buffer.from('89504e470d0a1a0a00', 'hex'), 'image/png') }, { kind: 'id_card', fileId: bFile }, { kind: 'employment_proof', fileId: bFile }];
+  const bApplication = await t.as(admin).post('/api/permits/applications', { name: '南苑居民', idNumber: B_PERSON_ID, basis: 'employment', basisDetail: '南苑公司', evidence, transactionId: randomUUID() });
+  expect(bApplication.statusCode, bApplication.body).toBe(201);
+  const issued = await t.as(admin).post(`/api/permits/applications/${bApplication.json<{ id: string }>().id}/actions`, { action: 'issue', transactionId: randomUUID() });
+  expect(issued.statusCode, issued.body).toBe(200);
+  const bPermit = (await t.as(admin).get(`/api/permits/permits/${issued.json<{ permitId: string }>().permitId}`)).json<{ id: string; number: string; verifyUrl: string }>();
   fixture = {
     bImport: bImport.json<{ id: string }>().id,
+    bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
+    bPermit: bPermit.id, bPermitNumber: bPermit.number, bVerifyToken: bPermit.verifyUrl.split('/').pop()!,
     aToken: await qrOf(aHouse.json<{ id: string }>().id), bDeclaration: bDeclaration.json<{ id: string }>().id,
     aBuilding: aBuilding.json<{ id: string }>().id, aPerson: aPerson.json<{ id: string }>().id, aResidence: aResidence.json<{ id: string }>().id,
     aGrid: aGrid.json<{ code: string }>().code, bGrid: bGrid.json<{ code: string }>().code, bUser: bUser.json<{ id: string; username: string }>(),
@@ -429,7 +508,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
+    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -473,7 +552,9 @@ async function snapshot() {
             (select json_agg(b order by b.id) from reg_buildings b where b.division_code like $1) as buildings,
             (select json_agg(d order by d.id) from reg_declarations d where d.division_code like $1) as declarations,
             (select json_agg(s order by s.key) from settings s) as settings,
-            (select json_agg(i order by i.id) from reg_imports i where i.scope_root like $1) as imports`,
+            (select json_agg(i order by i.id) from reg_imports i where i.scope_root like $1) as imports,
+            (select json_agg(a order by a.id) from permit_applications a where a.division_code like $1) as applications,
+            (select json_agg(p order by p.id) from permits p where p.division_code like $1) as permits`,
     [`${B}%`],
   );
 }

@@ -85,7 +85,7 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
      * A user with roles, logged in (a session row is created directly): staff at a division, or a
      * resident or landlord (no division, a phone instead of a username).
      */
-    async user(spec: { roles: string[]; division?: string; department?: string; username?: string; password?: string; kind?: 'staff' | 'resident' | 'landlord'; phone?: string }): Promise<TestUser> {
+    async user(spec: { roles: string[]; division?: string; department?: string; username?: string; password?: string; kind?: 'staff' | 'resident' | 'landlord'; phone?: string; sessionHours?: number }): Promise<TestUser> {
       counter += 1;
       const username = spec.username ?? `user${counter}_${Math.random().toString(36).slice(2, 8)}`;
       passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -101,7 +101,7 @@ export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Aw
             : { phone: spec.phone ?? `139${String(counter).padStart(8, '0')}`, displayName: `测试居民${counter}`, kind },
         );
         await authRepo.setUserRoles(tx, user.id, spec.roles);
-        await authRepo.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, ip: null, userAgent: null, expiresAt: new Date(now.getTime() + 3_600_000) });
+        await authRepo.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, ip: null, userAgent: null, expiresAt: new Date(now.getTime() + (spec.sessionHours ?? 1) * 3_600_000) });
         return user.id;
       });
       return { id, username, token, csrfToken };

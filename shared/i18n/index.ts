@@ -5,6 +5,7 @@ import zhAdmin from './zh-CN/admin.json';
 import zhPortal from './zh-CN/portal.json';
 import zhRegistry from './zh-CN/registry.json';
 import zhSettings from './zh-CN/settings.json';
+import zhPermits from './zh-CN/permits.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enAuth from './en/auth.json';
@@ -12,13 +13,14 @@ import enAdmin from './en/admin.json';
 import enPortal from './en/portal.json';
 import enRegistry from './en/registry.json';
 import enSettings from './en/settings.json';
+import enPermits from './en/permits.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, auth: zhAuth, admin: zhAdmin, portal: zhPortal, registry: zhRegistry, settings: zhSettings },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, portal: enPortal, registry: enRegistry, settings: enSettings },
+  'zh-CN': { common: zhCommon, errors: zhErrors, auth: zhAuth, admin: zhAdmin, portal: zhPortal, registry: zhRegistry, settings: zhSettings, permits: zhPermits },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, portal: enPortal, registry: enRegistry, settings: enSettings, permits: enPermits },
 } as const;
 export const NAMESPACES = Object.keys(resources['zh-CN']) as (keyof (typeof resources)['zh-CN'])[];
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * that value comes from. Labels live in i18n (`settings:<key>.label`, `.help`).
  */
 export type SettingDefinition =
-  | { key: string; module: string; kind: 'integer'; default: number; min: number; max: number; unit: 'workdays' | 'days' | 'hours' | 'm2' | 'count'; source: string }
+  | { key: string; module: string; kind: 'integer'; default: number; min: number; max: number; unit: 'workdays' | 'days' | 'months' | 'hours' | 'm2' | 'count'; source: string }
   | { key: string; module: string; kind: 'boolean'; default: boolean; source: string };
 
 /** The policy settings of the registry (docs: policy.md §4.3, FS-LDRK-2014; Guangzhou's own deadline is not published). */
@@ -15,8 +15,21 @@ export const REGISTRY_SETTINGS = [
   { key: 'registry.selfDeclarationAutoConfirm', module: 'registry', kind: 'boolean', default: false, source: '同上第十九条：登记由派出所确认；是否自动确认由本市决定' },
 ] as const satisfies readonly SettingDefinition[];
 
+/** The policy settings of residence permits (docs: policy.md §4.1–4.2). */
+export const PERMITS_SETTINGS = [
+  { key: 'permits.minResidenceMonths', module: 'permits', kind: 'integer', default: 6, min: 0, max: 36, unit: 'months', source: '《居住证暂行条例》(2015) 第二条：居住半年以上' },
+  { key: 'permits.continuityGapDays', module: 'permits', kind: 'integer', default: 3, min: 0, max: 60, unit: 'days', source: '佛山市居住证办理实践(2016)：市内迁移登记间隔不超过3天视为连续' },
+  { key: 'permits.issueDays', module: 'permits', kind: 'integer', default: 15, min: 1, max: 30, unit: 'days', source: '《居住证暂行条例》(2015) 第九条：受理之日起15日内发放，最长不超过30日' },
+  { key: 'permits.issueDaysAreWorkdays', module: 'permits', kind: 'boolean', default: false, source: '第九条以日计；佛山2014年规定为10个工作日，按本市规定选择' },
+  { key: 'permits.validityMonths', module: 'permits', kind: 'integer', default: 12, min: 1, max: 36, unit: 'months', source: '广州电子居住证：有效期1年；《居住证暂行条例》第十条：每年签注1次' },
+  { key: 'permits.endorseWindowMonths', module: 'permits', kind: 'integer', default: 1, min: 1, max: 3, unit: 'months', source: '《居住证暂行条例》(2015) 第十条：在居住每满1年之日前1个月内签注' },
+  { key: 'permits.firstReminderDays', module: 'permits', kind: 'integer', default: 30, min: 1, max: 90, unit: 'days', source: '本市提醒安排（签注截止前提醒）' },
+  { key: 'permits.secondReminderDays', module: 'permits', kind: 'integer', default: 7, min: 1, max: 30, unit: 'days', source: '本市提醒安排（签注截止前再次提醒）' },
+  { key: 'permits.lapseCountsAsResidence', module: 'permits', kind: 'boolean', default: false, source: '第十条：逾期未签注的，居住年限自补办签注之日起连续计算；佛山表述不同，默认中止期间不计入' },
+] as const satisfies readonly SettingDefinition[];
+
 /** Every policy setting of Anju. */
-export const SETTINGS = [...REGISTRY_SETTINGS] as const;
+export const SETTINGS = [...REGISTRY_SETTINGS, ...PERMITS_SETTINGS] as const;
 export type SettingKey = (typeof SETTINGS)[number]['key'];
 type DefinitionOf<K extends SettingKey> = Extract<(typeof SETTINGS)[number], { key: K }>;
 export type SettingValue<K extends SettingKey> = DefinitionOf<K>['kind'] extends 'boolean' ? boolean : number;

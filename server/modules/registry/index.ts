@@ -19,6 +19,6 @@ export const registryModule: AnjuModuleDefinition = {
   ],
 };
 
-export { checkIdNumber, originName, deadlineCounter } from './registry.service';
+export { checkIdNumber, originName, deadlineCounter, findResident, type Resident } from './registry.service';
 export { seedDeclarations, seedPopulation } from './registry.demo';
 export { createImport, getImport, rejectsCsv, runImport } from './registry.import';

@@ -1,9 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError, type ErrorCode, type ErrorParams } from '@shared/errors';
@@ -17,6 +13,7 @@ import * as audit from '../../platform/audit/audit';
 import type { Scope } from '../../platform/auth/scope';
 import type { Db } from '../../platform/db/client';
 import { derivedUuid } from '../../platform/db/derived-id';
+import { storeUpload } from '../../platform/files/files';
 import { countyCodeExists } from '../../platform/divisions/divisions.service';
 import { systemActor, type Actor, type Ctx } from '../../platform/http/context';
 import type { Jobs } from '../../platform/jobs/jobs';
@@ -162,35 +159,6 @@ function formatOf(fileName: string, head: Buffer): 'csv' | 'xlsx' {
   return head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv';
 }
 
-/** Copies an upload into the data directory, hashing it and refusing it past the size limit. */
-async function store(dataDir: string, body: Readable): Promise<{ file: string; sha256: string; size: number; head: Buffer }> {
-  const dir = path.join(dataDir, 'imports');
-  mkdirSync(dir, { recursive: true });
-  const partial = path.join(dir, `${randomUUID()}.part`);
-  const hash = createHash('sha256');
-  let size = 0;
-  let head = Buffer.alloc(0);
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      if (size > IMPORT_MAX_BYTES) return done(new AppError('IMPORT_FILE_TOO_LARGE', { mb: IMPORT_MAX_BYTES / 1024 / 1024 }));
-      if (head.length < 8) head = Buffer.concat([head, chunk.subarray(0, 8)]);
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, meter, createWriteStream(partial));
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
-  const sha256 = hash.digest('hex');
-  const file = path.join(dir, `${sha256}`);
-  await rename(partial, file);
-  return { file, sha256, size, head };
-}
-
 type Uploader = { actor: Actor; scope: Scope; requestId: string; ip: string | null; now: () => Date; db: Db; dataDir: string; jobs: Jobs | null };
 
 /**
@@ -203,7 +171,7 @@ type Uploader = { actor: Actor; scope: Scope; requestId: string; ip: string | nu
 export async function createImport(who: Uploader, fileName: string, body: unknown): Promise<ImportView> {
   if (!(body instanceof Readable)) throw new AppError('IMPORT_FILE_REQUIRED');
   if (who.scope.root === null) throw new AppError('FORBIDDEN');
-  const stored = await store(who.dataDir, body);
+  const stored = await storeUpload(who.dataDir, 'imports', body, IMPORT_MAX_BYTES, 'IMPORT_FILE_TOO_LARGE');
   if (stored.size === 0) throw new AppError('IMPORT_FILE_REQUIRED');
   const format = formatOf(fileName, stored.head);
   let header: string[] | undefined;

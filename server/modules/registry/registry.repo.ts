@@ -5,6 +5,7 @@ import type { Executor, Tx } from '../../platform/db/client';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import { users } from '../../platform/auth/auth.tables';
 import { copyInto } from '../../platform/db/copy';
+import { escapeLike } from '../../platform/db/like';
 import { buildings, declarationActions, declarations, houses, importRejects, imports, personChildren, persons, registryKeys, residenceActions, residences } from './registry.tables';
 
 export type BuildingRow = typeof buildings.$inferSelect;
@@ -13,7 +14,6 @@ export type PersonRow = typeof persons.$inferSelect;
 export type ResidenceRow = typeof residences.$inferSelect;
 
 // Subqueries name the outer table by hand: Drizzle leaves columns unqualified in single-table selects.
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, '\\$&');
 
 // ── buildings ────────────────────────────────────────────────────────────────
 

@@ -15,7 +15,7 @@ import { getCalendar } from '../../platform/calendar/calendar.service';
 import type { Executor, Tx } from '../../platform/db/client';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { findDivision } from '../../platform/divisions/divisions.repo';
-import { countyCodeExists, countyFullName, describeDivision } from '../../platform/divisions/divisions.service';
+import { cachedDivisionPath, countyCodeExists, countyFullName } from '../../platform/divisions/divisions.service';
 import type { Ctx } from '../../platform/http/context';
 import { getSetting } from '../../platform/settings/settings.service';
 import * as repo from './registry.repo';
@@ -50,17 +50,8 @@ function ref(ctx: Ctx, row: { id: string; name: string; idNumber: string }): Per
   return { id: row.id, name: row.name, idNumber: canSeePii(ctx) ? row.idNumber : maskIdNumber(row.idNumber) };
 }
 
-/** Division names per database: divisions are never renamed or removed, so lists need not ask again for every row. */
-const pathCache = new WeakMap<object, Map<string, string[]>>();
-
-async function divisionPath(ctx: Ctx, tx: Executor, code: string): Promise<string[]> {
-  let known = pathCache.get(ctx.db);
-  if (!known) pathCache.set(ctx.db, (known = new Map()));
-  const cached = known.get(code);
-  if (cached) return cached;
-  const path = (await describeDivision(tx, code))?.path ?? [];
-  if (path.length > 0 && known.size < 50_000) known.set(code, path);
-  return path;
+function divisionPath(ctx: Ctx, tx: Executor, code: string): Promise<string[]> {
+  return cachedDivisionPath(ctx.db, tx, code);
 }
 
 /** The division a building or person may be placed at: an existing community or grid inside the caller's jurisdiction. */
@@ -615,3 +606,31 @@ export async function updateResidence(ctx: Ctx, id: string, input: ResidenceUpda
   });
 }
 
+
+/** A registered person as other modules see them: identity, every stay (oldest first) and where they live now. */
+export type Resident = {
+  id: string;
+  name: string;
+  idNumber: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  phone: string | null;
+  stays: { arrivedOn: string; leftOn: string | null }[];
+  home: { address: string; divisionCode: string } | null;
+};
+
+/**
+ * The person registered under this ID number, with their stays and current home, when the name matches too
+ * (an ID number alone, typed by anyone, opens nothing). Undefined when not registered or the name differs.
+ */
+export async function findResident(db: Executor, idNumber: string, name: string): Promise<Resident | undefined> {
+  const person = await repo.findPersonByIdNumber(db, idNumber.toUpperCase());
+  if (!person || person.name !== name.trim()) return undefined;
+  const stays = await repo.listResidencesOfPerson(db, person.id);
+  const current = stays.find((s) => s.residence.status === 'active');
+  return {
+    id: person.id, name: person.name, idNumber: person.idNumber, sex: person.sex, birthDate: person.birthDate, phone: person.phone,
+    stays: stays.map((s) => ({ arrivedOn: s.residence.arrivedOn, leftOn: s.residence.status === 'active' ? null : (s.residence.leftOn ?? s.residence.arrivedOn) })).reverse(),
+    home: current ? { address: current.address, divisionCode: current.residence.divisionCode } : null,
+  };
+}

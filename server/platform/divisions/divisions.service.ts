@@ -145,3 +145,17 @@ export async function createGrid(ctx: Ctx, input: GridInput): Promise<DivisionVi
     return view(grid);
   });
 }
+
+/** Division names per database: divisions are never renamed or removed, so lists need not ask again for every row. */
+const pathCache = new WeakMap<object, Map<string, string[]>>();
+
+/** The names from the city down to `code` (empty when unknown), remembered per database. */
+export async function cachedDivisionPath(db: object, tx: Executor, code: string): Promise<string[]> {
+  let known = pathCache.get(db);
+  if (!known) pathCache.set(db, (known = new Map()));
+  const cached = known.get(code);
+  if (cached) return cached;
+  const path = (await describeDivision(tx, code))?.path ?? [];
+  if (path.length > 0 && known.size < 50_000) known.set(code, path);
+  return path;
+}

@@ -62,7 +62,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'app error');
-      return sendError(reply, error.code, error.params);
+      return sendError(reply, error.code, error.params, error.issues);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = (error as FastifyError).validationContext ?? 'body';

@@ -11,6 +11,11 @@ export const TEMPLATES = {
   'auth.sms-code': '【安居】您的验证码是 {{code}}，{{minutes}} 分钟内有效，请勿告诉他人。',
   'auth.welcome': '欢迎使用安居居民服务。',
   'registry.declaration-confirmed': '【安居】您为{{name}}在{{address}}所作的{{kind}}申报已确认。',
+  'permits.application-returned': '【安居】您的居住证申请{{number}}需补正，请一次补齐：{{items}}。{{note}}',
+  'permits.application-refused': '【安居】您的居住证申请{{number}}未获批准：{{note}}。',
+  'permits.ready': '【安居】{{name}}的居住证{{number}}已制发，电子居住证可在“安居”居民服务查看：{{url}}',
+  'permits.endorse-reminder': '【安居】{{name}}的居住证{{number}}须在{{date}}前签注（{{opens}}起可办），逾期将中止使用。',
+  'permits.suspended': '【安居】{{name}}的居住证{{number}}未在{{date}}前签注，已中止使用；补办签注后恢复。',
   'registry.declaration-rejected': '【安居】您为{{name}}在{{address}}所作的{{kind}}申报未通过：{{reason}}。如有疑问请联系所在社区。',
 } as const satisfies Record<string, string>;
 export type TemplateName = keyof typeof TEMPLATES;

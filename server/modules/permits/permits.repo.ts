@@ -1,0 +1,237 @@
+import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { ApplicationListQuery, PermitListQuery } from '@shared/permits/permit.schema';
+import { users } from '../../platform/auth/auth.tables';
+import { inScope, type Scope } from '../../platform/auth/scope';
+import type { Executor, Tx } from '../../platform/db/client';
+import { escapeLike, isWholeIdNumber } from '../../platform/db/like';
+import { applicationActions, applicationEvidence, applicationNumbers, applications, permitActions, permitNumbers, permits } from './permits.tables';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type PermitRow = typeof permits.$inferSelect;
+export type EvidenceRow = typeof applicationEvidence.$inferSelect;
+
+// ── numbers ──────────────────────────────────────────────────────────────────
+
+/** The next application number: `SQ` + year + six digits. */
+export async function nextApplicationNumber(tx: Tx, year: string): Promise<string> {
+  const [row] = await tx.execute<{ n: string }>(sql`select nextval(${applicationNumbers.seqName}) as n`).then((r) => r.rows);
+  return `SQ${year}${String(row!.n).padStart(6, '0')}`;
+}
+
+/** The next permit number: the city's code, the year, eight digits. */
+export async function nextPermitNumber(tx: Tx, city: string, year: string): Promise<string> {
+  const [row] = await tx.execute<{ n: string }>(sql`select nextval(${permitNumbers.seqName}) as n`).then((r) => r.rows);
+  return `${city}${year}${String(row!.n).padStart(8, '0')}`;
+}
+
+// ── applications ─────────────────────────────────────────────────────────────
+
+export async function insertApplication(tx: Tx, values: typeof applications.$inferInsert): Promise<ApplicationRow> {
+  const [row] = await tx.insert(applications).values(values).returning();
+  return row!;
+}
+
+export async function updateApplication(tx: Tx, id: string, values: Partial<typeof applications.$inferInsert>): Promise<void> {
+  await tx.update(applications).set(values).where(eq(applications.id, id));
+}
+
+/** An application inside `scope` (staff), or made by `userId` (its author in the portal). */
+function owned(owner: { scope: Scope } | { userId: string }): SQL {
+  return 'scope' in owner ? inScope(applications.divisionCode, owner.scope) : eq(applications.applicantUserId, owner.userId);
+}
+
+export async function findApplication(tx: Executor, id: string, owner: { scope: Scope } | { userId: string }): Promise<ApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(and(eq(applications.id, id), owned(owner)));
+  return row;
+}
+
+export async function lockApplication(tx: Tx, id: string, owner: { scope: Scope } | { userId: string }): Promise<ApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(and(eq(applications.id, id), owned(owner))).for('update');
+  return row;
+}
+
+export async function findApplicationByTransaction(tx: Executor, userId: string, transactionId: string): Promise<ApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(and(eq(applications.applicantUserId, userId), eq(applications.transactionId, transactionId)));
+  return row;
+}
+
+export async function findOpenApplicationOf(tx: Executor, personId: string): Promise<ApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(and(eq(applications.personId, personId), inArray(applications.status, ['submitted', 'accepted', 'returned'])));
+  return row;
+}
+
+function applicationFilter(scope: Scope, query: ApplicationListQuery, today: string): SQL | undefined {
+  const q = query.q?.trim();
+  return and(
+    inScope(applications.divisionCode, scope),
+    query.status ? eq(applications.status, query.status) : undefined,
+    query.overdue === 'true' ? and(eq(applications.status, 'accepted'), sql`${applications.dueOn} < ${today}`) : undefined,
+    q ? (isWholeIdNumber(q) ? eq(applications.idNumber, q.toUpperCase()) : or(sql`${applications.name} like ${`${escapeLike(q)}%`}`, eq(applications.number, q.toUpperCase()))) : undefined,
+  );
+}
+
+/** Applications inside `scope`, the nearest deadline first (then the oldest waiting). */
+export async function listApplications(tx: Executor, scope: Scope, query: ApplicationListQuery, today: string) {
+  const where = applicationFilter(scope, query, today);
+  const rows = await tx
+    .select()
+    .from(applications)
+    .where(where)
+    .orderBy(sql`${applications.dueOn} asc nulls last`, asc(applications.createdAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [counted] = await tx.select({ total: count() }).from(applications).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+export async function listApplicationsOfPerson(tx: Executor, personId: string): Promise<ApplicationRow[]> {
+  return tx.select().from(applications).where(eq(applications.personId, personId)).orderBy(desc(applications.createdAt)).limit(50);
+}
+
+export async function listApplicationsOfUser(tx: Executor, userId: string): Promise<ApplicationRow[]> {
+  return tx.select().from(applications).where(eq(applications.applicantUserId, userId)).orderBy(desc(applications.createdAt)).limit(50);
+}
+
+export async function findApplicationAction(tx: Executor, applicationId: string, transactionId: string): Promise<boolean> {
+  const [row] = await tx.select({ seq: applicationActions.seq }).from(applicationActions).where(and(eq(applicationActions.applicationId, applicationId), eq(applicationActions.transactionId, transactionId)));
+  return Boolean(row);
+}
+
+export async function insertApplicationAction(tx: Tx, values: typeof applicationActions.$inferInsert): Promise<void> {
+  await tx.insert(applicationActions).values(values);
+}
+
+export async function listApplicationHistory(tx: Executor, applicationId: string) {
+  return tx
+    .select({ action: applicationActions, by: users.displayName })
+    .from(applicationActions)
+    .leftJoin(users, eq(users.id, applicationActions.actorId))
+    .where(eq(applicationActions.applicationId, applicationId))
+    .orderBy(asc(applicationActions.seq));
+}
+
+export async function replaceEvidence(tx: Tx, applicationId: string, evidence: { kind: EvidenceRow['kind']; fileId: string }[], at: Date): Promise<void> {
+  await tx.delete(applicationEvidence).where(eq(applicationEvidence.applicationId, applicationId));
+  if (evidence.length > 0) await tx.insert(applicationEvidence).values(evidence.map((e) => ({ applicationId, kind: e.kind, fileId: e.fileId, createdAt: at }))).onConflictDoNothing();
+}
+
+export async function listEvidence(tx: Executor, applicationId: string): Promise<EvidenceRow[]> {
+  return tx.select().from(applicationEvidence).where(eq(applicationEvidence.applicationId, applicationId)).orderBy(asc(applicationEvidence.createdAt));
+}
+
+export async function evidenceHasFile(tx: Executor, applicationId: string, fileId: string): Promise<boolean> {
+  const [row] = await tx.select({ fileId: applicationEvidence.fileId }).from(applicationEvidence).where(and(eq(applicationEvidence.applicationId, applicationId), eq(applicationEvidence.fileId, fileId)));
+  return Boolean(row);
+}
+
+// ── permits ──────────────────────────────────────────────────────────────────
+
+export async function insertPermit(tx: Tx, values: typeof permits.$inferInsert): Promise<PermitRow> {
+  const [row] = await tx.insert(permits).values(values).returning();
+  return row!;
+}
+
+export async function updatePermit(tx: Tx, id: string, values: Partial<typeof permits.$inferInsert>): Promise<void> {
+  await tx.update(permits).set(values).where(eq(permits.id, id));
+}
+
+function permitOwned(owner: { scope: Scope } | { userId: string }): SQL {
+  return 'scope' in owner ? inScope(permits.divisionCode, owner.scope) : eq(permits.holderUserId, owner.userId);
+}
+
+export async function findPermit(tx: Executor, id: string, owner: { scope: Scope } | { userId: string }): Promise<PermitRow | undefined> {
+  const [row] = await tx.select().from(permits).where(and(eq(permits.id, id), permitOwned(owner)));
+  return row;
+}
+
+export async function lockPermit(tx: Tx, id: string, owner: { scope: Scope } | { userId: string } | null): Promise<PermitRow | undefined> {
+  const [row] = await tx.select().from(permits).where(and(eq(permits.id, id), owner ? permitOwned(owner) : undefined)).for('update');
+  return row;
+}
+
+export async function findPermitByToken(tx: Executor, token: string): Promise<PermitRow | undefined> {
+  const [row] = await tx.select().from(permits).where(eq(permits.verifyToken, token));
+  return row;
+}
+
+export async function findPermitInForce(tx: Executor, personId: string): Promise<PermitRow | undefined> {
+  const [row] = await tx.select().from(permits).where(and(eq(permits.personId, personId), inArray(permits.status, ['valid', 'suspended'])));
+  return row;
+}
+
+export async function listPermits(tx: Executor, scope: Scope, query: PermitListQuery) {
+  const q = query.q?.trim();
+  const where = and(
+    inScope(permits.divisionCode, scope),
+    query.status ? eq(permits.status, query.status) : undefined,
+    q ? (isWholeIdNumber(q) ? eq(permits.idNumber, q.toUpperCase()) : or(sql`${permits.name} like ${`${escapeLike(q)}%`}`, eq(permits.number, q))) : undefined,
+  );
+  const rows = await tx.select().from(permits).where(where).orderBy(asc(permits.validUntil), asc(permits.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const [counted] = await tx.select({ total: count() }).from(permits).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+export async function listPermitsOfPerson(tx: Executor, personId: string): Promise<PermitRow[]> {
+  return tx.select().from(permits).where(eq(permits.personId, personId)).orderBy(desc(permits.issuedOn));
+}
+
+export async function listPermitsOfHolder(tx: Executor, userId: string): Promise<PermitRow[]> {
+  return tx.select().from(permits).where(eq(permits.holderUserId, userId)).orderBy(desc(permits.issuedOn));
+}
+
+export async function findPermitAction(tx: Executor, permitId: string, transactionId: string): Promise<boolean> {
+  const [row] = await tx.select({ seq: permitActions.seq }).from(permitActions).where(and(eq(permitActions.permitId, permitId), eq(permitActions.transactionId, transactionId)));
+  return Boolean(row);
+}
+
+export async function insertPermitAction(tx: Tx, values: typeof permitActions.$inferInsert): Promise<void> {
+  await tx.insert(permitActions).values(values);
+}
+
+export async function listPermitHistory(tx: Executor, permitId: string) {
+  return tx
+    .select({ action: permitActions, by: users.displayName })
+    .from(permitActions)
+    .leftJoin(users, eq(users.id, permitActions.actorId))
+    .where(eq(permitActions.permitId, permitId))
+    .orderBy(asc(permitActions.seq));
+}
+
+/** Valid permits whose year ended before `today`: due to be suspended (a page at a time, by the deadline index). */
+export async function listLapsed(tx: Executor, today: string, limit: number): Promise<PermitRow[]> {
+  return tx.select().from(permits).where(and(eq(permits.status, 'valid'), sql`${permits.validUntil} < ${today}`)).orderBy(asc(permits.validUntil), asc(permits.id)).limit(limit);
+}
+
+/** Valid permits whose year ends between `today` and `until`, after the cursor (for reminders). */
+export async function listEndingSoon(tx: Executor, today: string, until: string, after: { validUntil: string; id: string } | null, limit: number): Promise<PermitRow[]> {
+  return tx
+    .select()
+    .from(permits)
+    .where(and(
+      eq(permits.status, 'valid'),
+      sql`${permits.validUntil} >= ${today}`,
+      lte(permits.validUntil, until),
+      after ? sql`(${permits.validUntil}, ${permits.id}) > (${after.validUntil}, ${after.id})` : undefined,
+    ))
+    .orderBy(asc(permits.validUntil), asc(permits.id))
+    .limit(limit);
+}
+
+/** The phone of a user account (a portal user logs in with it). */
+export async function findUserPhone(tx: Executor, userId: string): Promise<string | null> {
+  const [row] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, userId));
+  return row?.phone ?? null;
+}
+
+/** Counts for the jurisdiction's statistics. */
+export async function countStats(tx: Executor, scope: Scope, today: string, windowEnd: string) {
+  const appRows = await tx
+    .select({ status: applications.status, n: count() })
+    .from(applications)
+    .where(and(inScope(applications.divisionCode, scope), inArray(applications.status, ['submitted', 'accepted', 'returned'])))
+    .groupBy(applications.status);
+  const [overdue] = await tx.select({ n: count() }).from(applications).where(and(inScope(applications.divisionCode, scope), eq(applications.status, 'accepted'), sql`${applications.dueOn} < ${today}`));
+  const permitRows = await tx.select({ status: permits.status, n: count() }).from(permits).where(inScope(permits.divisionCode, scope)).groupBy(permits.status);
+  const [due] = await tx.select({ n: count() }).from(permits).where(and(inScope(permits.divisionCode, scope), eq(permits.status, 'valid'), sql`${permits.validUntil} >= ${today}`, lte(permits.validUntil, windowEnd)));
+  return { applications: appRows, overdue: overdue?.n ?? 0, permits: permitRows, due: due?.n ?? 0 };
+}

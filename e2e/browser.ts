@@ -59,6 +59,17 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByTestId('console-menu').waitFor();
 }
 
+/** Logs in on the portal's phone form (already open), reading the SMS code from the outbox as an admin. */
+export async function loginByPhone(page: Page, phone: string): Promise<void> {
+  await page.getByLabel('手机号码').fill(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.getByText('验证码已发送').waitFor();
+  const admin = await apiAs('admin');
+  const outbox = await admin.get<{ items: { body: string }[] }>(`/api/notify/outbox?recipient=${phone}`);
+  await page.getByLabel('短信验证码').fill(/(\d{6})/.exec(outbox.items[0]!.body)![1]!);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
 /** The texts of the console's menu entries. */
 export async function menuItems(page: Page): Promise<string[]> {
   return (await page.getByTestId('console-menu').locator('.ant-menu-title-content').allTextContents()).map((text) => text.trim());

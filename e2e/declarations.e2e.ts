@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '@shared/kernel/id-number';
-import { apiAs, sharedBrowser, loginAs, newPage, screenshot } from './browser';
+import { apiAs, sharedBrowser, loginAs, loginByPhone, newPage, screenshot } from './browser';
 
 const browser = sharedBrowser();
 
@@ -18,16 +18,6 @@ async function houseToken(): Promise<{ token: string; address: string }> {
   const house = houses.items[0]!;
   const qr = await community.get<{ url: string }>(`/api/registry/houses/${house.id}/qr`);
   return { token: qr.url.split('/').pop()!, address: `${house.address} ${house.unit}` };
-}
-
-async function loginByPhone(page: Page, phone: string): Promise<void> {
-  await page.getByLabel('手机号码').fill(phone);
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await page.getByText('验证码已发送').waitFor();
-  const admin = await apiAs('admin');
-  const outbox = await admin.get<{ items: { body: string }[] }>(`/api/notify/outbox?recipient=${phone}`);
-  await page.getByLabel('短信验证码').fill(/(\d{6})/.exec(outbox.items[0]!.body)![1]!);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
 describe('QR self-declaration', () => {

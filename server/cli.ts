@@ -79,7 +79,7 @@ program
           progress.setTotal(total);
           progress.update(done, { step });
         },
-        { ...(options.persons !== undefined ? { persons: options.persons } : {}) },
+        { ...(options.persons !== undefined ? { persons: options.persons } : {}), dataDir: config.dataDir },
       );
       progress.stop();
       console.log(`demo city ready: ${result.users} users, ${result.grids} grids and ${result.persons} persons added (password Anju@2026)`);

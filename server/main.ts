@@ -29,7 +29,7 @@ export async function main(): Promise<void> {
           logger.info({ step, done, total }, done === total ? 'demo data ready' : 'loading demo data');
         }
       },
-      { ...(config.demoPersons !== undefined ? { persons: config.demoPersons } : {}) },
+      { ...(config.demoPersons !== undefined ? { persons: config.demoPersons } : {}), dataDir: config.dataDir },
     );
     if (seeded.users > 0 || seeded.persons > 0) logger.info(seeded, 'demo city loaded (password of every demo user: Anju@2026)');
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '@shared/kernel/workdays';
 import { seedDeclarations, seedPopulation } from '../modules/registry';
+import { seedPermits } from '../modules/permits';
 import type { Db } from '../platform/db/client';
 import * as authRepo from '../platform/auth/auth.repo';
 import { hashPassword } from '../platform/auth/password';
@@ -83,7 +84,7 @@ export const DEMO_PERSONS = 20_000;
  * Loads the demo city on top of the reference data: grids, one user per role and level, and a population.
  * Re-running adds only what is missing.
  */
-export async function seedDemo(db: Db, city: string, progress?: SeedProgress, options: { persons?: number } = {}): Promise<{ users: number; grids: number; persons: number }> {
+export async function seedDemo(db: Db, city: string, progress?: SeedProgress, options: { persons?: number; dataDir?: string } = {}): Promise<{ users: number; grids: number; persons: number }> {
   const grids = await seedGrids(db, city, progress);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const wanted = await demoUsers(db, city);
@@ -124,5 +125,7 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress, op
     (done, total) => progress?.('persons', done, total),
   );
   await seedDeclarations(db, { today, community, residentId: portal[0]!, landlordId: portal[1]! });
+  const counter = await authRepo.findUserByUsername(db, 'shipai');
+  if (options.dataDir && counter) await seedPermits(db, { today, street: shipai, residentId: portal[0]!, counterUserId: counter.id, dataDir: options.dataDir });
   return { users: created, grids, persons: population.persons };
 }

@@ -11,3 +11,4 @@ export const permitsModule: AnjuModuleDefinition = {
 };
 
 export { remindEndorsements, suspendLapsed } from './permits.service';
+export { seedPermits } from './permits.demo';

@@ -681,3 +681,14 @@ export async function mergePersonInto(tx: Tx, fromId: string, intoId: string, at
   await tx.delete(persons).where(eq(persons.id, fromId));
   return { residences: moved.map((row) => row.id) };
 }
+
+/** Persons living in `scope` since before `arrivedBefore` (the demo's permit holders), by stay id. */
+export async function listLongResidents(tx: Executor, scope: Scope, arrivedBefore: string, limit: number): Promise<{ name: string; idNumber: string }[]> {
+  return tx
+    .select({ name: persons.name, idNumber: persons.idNumber })
+    .from(residences)
+    .innerJoin(persons, eq(persons.id, residences.personId))
+    .where(and(eq(residences.status, 'active'), inScope(residences.divisionCode, scope), sql`${residences.arrivedOn} < ${arrivedBefore}`))
+    .orderBy(asc(residences.id))
+    .limit(limit);
+}

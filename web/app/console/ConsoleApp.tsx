@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { can, useMe } from '../../lib/auth';
 import { platformConsoleRoutes } from '../../modules/platform/routes';
+import { PersonPermitsPanel, permitsConsoleRoutes } from '../../modules/permits/routes';
 import { registryConsoleRoutes } from '../../modules/registry/routes';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
@@ -14,7 +15,8 @@ export function ConsoleApp() {
   if (!me.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.data.kind !== 'staff') return <Navigate to="/portal" replace />;
-  const routes = [...platformConsoleRoutes(me.data), ...registryConsoleRoutes(me.data)];
+  const panels = can(me.data, 'permits.read') ? [(personId: string) => <PersonPermitsPanel key="permits" personId={personId} />] : [];
+  const routes = [...platformConsoleRoutes(me.data), ...registryConsoleRoutes(me.data, panels), ...permitsConsoleRoutes(me.data)];
   return (
     <Routes>
       <Route element={<ConsoleLayout me={me.data} routes={routes} />}>

@@ -1,4 +1,5 @@
 import { CloudUploadOutlined, EnvironmentOutlined, IdcardOutlined, QrcodeOutlined, SolutionOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import type { MeView } from '@shared/auth/auth.schema';
 import type { ConsoleRoute } from '../../app/routes';
 import { BuildingsPage } from './pages/BuildingsPage';
@@ -9,7 +10,8 @@ import { ImportsPage } from './pages/ImportsPage';
 import { PersonPage } from './pages/PersonPage';
 import { PersonsPage } from './pages/PersonsPage';
 
-export function registryConsoleRoutes(me: MeView): ConsoleRoute[] {
+/** `personPanels`: what other modules show on the person page (their permits, points…), given the person's id. */
+export function registryConsoleRoutes(me: MeView, personPanels: ((personId: string) => ReactNode)[] = []): ConsoleRoute[] {
   return [
     {
       path: '/registry/persons',
@@ -17,7 +19,7 @@ export function registryConsoleRoutes(me: MeView): ConsoleRoute[] {
       permission: 'registry.read',
       menu: { labelKey: 'registry:menu.persons', icon: <IdcardOutlined />, order: 10 },
     },
-    { path: '/registry/persons/:id', element: <PersonPage me={me} />, permission: 'registry.read' },
+    { path: '/registry/persons/:id', element: <PersonPage me={me} panels={personPanels} />, permission: 'registry.read' },
     {
       path: '/registry/buildings',
       element: <BuildingsPage me={me} />,

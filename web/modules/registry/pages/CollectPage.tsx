@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { zodRule } from '../../../lib/form';
 import { SmsCodeInput } from '@shared/auth/auth.schema';
 import { useArrive, useBuildings, useHouse, useHouses, useLeave, useVisitBuilding } from '../api';
-import { idNumberRule } from '../components/id-number-rule';
+import { idNumberRule } from '../../../components/id-number-rule';
 
 type AddForm = { name: string; idNumber: string; phone?: string; relation: (typeof RELATIONS)[number]; arrivedOn: dayjs.Dayjs };
 

@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import type { MeView } from '@shared/auth/auth.schema';
 import { RELATIONS } from '@shared/registry/registry.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { idNumberRule } from '../components/id-number-rule';
+import { idNumberRule } from '../../../components/id-number-rule';
 import { useArrive, useHouse, useHouseQr, useRevokeQr } from '../api';
 import { ResidenceTable } from '../components/ResidenceTable';
 

@@ -1,12 +1,12 @@
 import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MeView } from '@shared/auth/auth.schema';
 import type { PersonRef } from '@shared/registry/registry.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { usePerson, useUpdatePerson } from '../api';
-import { idNumberRule } from '../components/id-number-rule';
+import { idNumberRule } from '../../../components/id-number-rule';
 import { DuplicatesCard } from '../components/DuplicatesCard';
 import { ResidenceTable } from '../components/ResidenceTable';
 
@@ -33,7 +33,7 @@ function People({ list, none, onUnlink }: { list: PersonRef[]; none: string; onU
 
 type Linking = 'spouse' | 'child' | null;
 
-export function PersonPage({ me }: { me: MeView }) {
+export function PersonPage({ me, panels = [] }: { me: MeView; panels?: ((personId: string) => ReactNode)[] }) {
   const { id = '' } = useParams();
   const { t } = useTranslation(['registry', 'common', 'errors']);
   const { message } = App.useApp();
@@ -66,6 +66,7 @@ export function PersonPage({ me }: { me: MeView }) {
         </Descriptions>
         {!p.piiVisible && <Typography.Text type="secondary">{t('persons.masked')}</Typography.Text>}
       </Card>
+      {panels.map((panel) => panel(p.id))}
       <DuplicatesCard person={p} canMerge={me.permissions.includes('registry.manage')} />
       <Card title={t('person.current')}>
         <ResidenceTable rows={current} show="address" />

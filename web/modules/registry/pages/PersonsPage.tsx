@@ -7,7 +7,7 @@ import { Phone } from '@shared/kernel/phone';
 import { EDUCATION_LEVELS, type PersonInput, type PersonListQuery } from '@shared/registry/registry.schema';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { idNumberRule } from '../components/id-number-rule';
+import { idNumberRule } from '../../../components/id-number-rule';
 import { zodRule } from '../../../lib/form';
 import { useCreatePerson, usePersons } from '../api';
 

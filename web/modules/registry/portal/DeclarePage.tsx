@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { zodRule } from '../../../lib/form';
 import { SmsCodeInput } from '@shared/auth/auth.schema';
 import { useDeclare, useQrHouse } from '../api';
-import { idNumberRule } from '../components/id-number-rule';
+import { idNumberRule } from '../../../components/id-number-rule';
 
 type Kind = 'arrive' | 'leave';
 type DeclareForm = { name: string; idNumber: string; phone?: string; relation?: (typeof RELATIONS)[number]; date: dayjs.Dayjs };

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { openDb, withDatabase, type DbHandle } from '../server/platform/db/client';
 import { migrate } from '../server/platform/db/migrate';
@@ -69,4 +70,38 @@ export async function keptPostgres(name: string): Promise<DbHandle> {
   const handle = await openDb({ url: withDatabase(SERVER_URL, name), poolSize: 20 });
   await migrate(handle);
   return handle;
+}
+
+/** The client side of an HTTP load, in a thread of its own so that its work does not queue behind the server's. */
+const HTTP_CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { urls, concurrency, headers } = workerData;
+const latencies = [];
+let next = 0;
+(async () => {
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < urls.length) {
+      const url = urls[next++];
+      const t0 = performance.now();
+      const response = await fetch(url, { headers });
+      if (!response.ok) throw new Error(response.status + ' ' + (await response.text()));
+      await response.arrayBuffer();
+      latencies.push(performance.now() - t0);
+    }
+  }));
+  parentPort.postMessage({ seconds: (performance.now() - started) / 1000, latencies });
+})().catch((error) => { throw error; });
+`;
+
+/** Requests each of `urls` from another thread, `concurrency` at a time; operations per second and latency percentiles (ms). */
+export async function measureHttp(urls: string[], concurrency: number, headers: Record<string, string>) {
+  const { seconds, latencies } = await new Promise<{ seconds: number; latencies: number[] }>((resolve, reject) => {
+    const worker = new Worker(HTTP_CLIENT, { eval: true, workerData: { urls, concurrency, headers } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  latencies.sort((a, b) => a - b);
+  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { perSecond: urls.length / seconds, p50: pick(0.5), p95: pick(0.95), p99: pick(0.99) };
 }

@@ -74,6 +74,7 @@ const ROUTES: RouteCase[] = [
     sample: () => ({ method: 'PUT', url: '/api/admin/roles/auditor/permissions', body: { permissions: ['audit.read', 'divisions.read'] } }),
     foreign: () => [{ method: 'PUT', url: '/api/admin/roles/grid_worker/permissions', body: { permissions: [...PERMISSIONS] } }],
   },
+  { route: 'GET /api/notify/inbox', sample: () => ({ method: 'GET', url: '/api/notify/inbox' }), foreign: () => [{ method: 'GET', url: '/api/notify/inbox' }] },
   { route: 'GET /api/notify/outbox', sample: () => ({ method: 'GET', url: '/api/notify/outbox' }), foreign: () => [{ method: 'GET', url: '/api/notify/outbox' }] },
   {
     route: 'GET /api/audit/entries',

@@ -139,3 +139,8 @@ export const OutboxView = z.object({
 });
 export const OutboxPage = pageOf(OutboxView);
 export type OutboxPage = z.infer<typeof OutboxPage>;
+
+/** A message in one's own portal inbox. */
+export const InboxMessage = z.object({ id: z.string(), body: z.string(), createdAt: z.string() });
+export const InboxList = z.object({ items: z.array(InboxMessage) });
+export type InboxList = z.infer<typeof InboxList>;

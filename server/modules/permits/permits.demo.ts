@@ -8,6 +8,8 @@ import * as audit from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/client';
 import { derivedUuid } from '../../platform/db/derived-id';
 import * as filesRepo from '../../platform/files/files.repo';
+import { render } from '../../platform/notify/notify';
+import * as notifyRepo from '../../platform/notify/notify.repo';
 import { systemActor } from '../../platform/http/context';
 import { findResident, listLongResidents } from '../registry';
 import * as repo from './permits.repo';
@@ -87,6 +89,14 @@ export async function seedPermits(db: Db, options: { today: string; street: stri
       await repo.insertApplicationAction(tx, { applicationId: application.id, action: 'submit', fromStatus: null, toStatus: 'submitted', transactionId: application.transactionId, actorId: applicant });
       if (status !== 'submitted') {
         await repo.insertApplicationAction(tx, { applicationId: application.id, action: status === 'issued' ? 'issue' : status === 'accepted' ? 'accept' : status === 'returned' ? 'return' : status === 'refused' ? 'refuse' : 'withdraw', fromStatus: 'submitted', toStatus: status, transactionId: derivedUuid(`demo-permits-step:${index}`), actorId: options.counterUserId, details: application.note });
+      }
+      if (plan.kind === 'application' && plan.mine) {
+        // The demo resident's inbox holds the return notice, as the review would have sent it.
+        const params = { number: application.number, items: '证件照', note: plan.note ?? '' };
+        await notifyRepo.insertMessage(tx, {
+          channel: 'inbox', recipient: options.residentId, userId: options.residentId, template: 'permits.application-returned', params,
+          body: render('permits.application-returned', params), status: 'sent', sentAt: new Date(), dedupeKey: `demo-permits-returned:${application.id}`,
+        });
       }
       if (plan.kind === 'permit') {
         const issuedOn = addDays(options.today, -plan.issuedDaysAgo);

@@ -6,13 +6,10 @@ import {
 } from '@shared/permits/permit.schema';
 import { openFile } from '../../platform/files/files';
 import * as permits from './permits.service';
+import { originOf } from '../../platform/http/origin';
 
 const tags = ['permits'];
 
-/** The address the caller used, so QR codes and links point back at this server as the caller reaches it. */
-function originOf(req: { protocol: string; host: string }): string {
-  return `${req.protocol}://${req.host}`;
-}
 
 export const permitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/eligibility', {

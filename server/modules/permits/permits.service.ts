@@ -155,11 +155,16 @@ async function applicationView(ctx: Ctx, tx: Executor, row: repo.ApplicationRow)
       const file = files.get(e.fileId);
       return file ? [{ kind: e.kind, fileId: e.fileId, name: file.name, mime: file.mime, sizeBytes: file.sizeBytes }] : [];
     }),
-    history: history.map((h) => ({
-      action: h.action.action, from: h.action.fromStatus, to: h.action.toStatus, at: h.action.at.toISOString(),
-      by: ctx.actor.kind === 'staff' ? (h.by ?? null) : null, details: h.action.details,
-    })),
+    history: presentHistory(ctx, history),
   };
+}
+
+/** Workflow history as the caller may see it: staff see who acted, residents only what was done and when. */
+function presentHistory(ctx: Ctx, rows: { action: { action: string; fromStatus: string | null; toStatus: string; at: Date; details: string | null }; by: string | null }[]) {
+  return rows.map((h) => ({
+    action: h.action.action, from: h.action.fromStatus, to: h.action.toStatus, at: h.action.at.toISOString(),
+    by: ctx.actor.kind === 'staff' ? h.by : null, details: h.action.details,
+  }));
 }
 
 function permitState(row: repo.PermitRow, on: IsoDate): VerifyView['state'] {
@@ -198,10 +203,7 @@ async function permitView(ctx: Ctx, tx: Executor, row: repo.PermitRow, origin: s
     ...permitListItem(ctx, row, s, today(ctx)),
     verifyUrl: url,
     qrPng: url ? await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 280 }) : null,
-    history: history.map((h) => ({
-      action: h.action.action, from: h.action.fromStatus, to: h.action.toStatus, at: h.action.at.toISOString(),
-      by: ctx.actor.kind === 'staff' ? (h.by ?? null) : null, details: h.action.details,
-    })),
+    history: presentHistory(ctx, history),
   };
 }
 

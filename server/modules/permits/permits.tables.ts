@@ -6,6 +6,17 @@ import { workflowActionsTable } from '../../platform/db/workflow-actions';
 export const permitNumbers = pgSequence('permit_number_seq', { startWith: 1 });
 export const applicationNumbers = pgSequence('permit_application_number_seq', { startWith: 1 });
 
+/** Name, ID number, sex, birth date and home address, copied from the registry when the record is made. */
+function identityColumns() {
+  return {
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull(),
+    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    address: text('address').notNull(),
+  };
+}
+
 /**
  * An application for a residence permit (居住证申领). It names the registered person by id, and keeps the facts
  * the decision rested on: since when they were registered, from when they could apply, on which basis.
@@ -16,12 +27,8 @@ export const applications = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull().unique(),
     personId: uuid('person_id').notNull(),
-    /** The person as registered when the application was made (name, ID number, sex, birth date, home address). */
-    name: text('name').notNull(),
-    idNumber: text('id_number').notNull(),
-    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    address: text('address').notNull(),
+    /** The person as registered when the application was made. */
+    ...identityColumns(),
     /** Where the person lives (the house's community): whose staff work the application. */
     divisionCode: text('division_code').notNull(),
     channel: text('channel', { enum: ['portal', 'counter'] }).notNull(),
@@ -86,12 +93,8 @@ export const permits = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull().unique(),
     personId: uuid('person_id').notNull(),
-    /** The person as registered as the permit states them (第四条): name, ID number, sex, birth date, residence address. */
-    name: text('name').notNull(),
-    idNumber: text('id_number').notNull(),
-    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    address: text('address').notNull(),
+    /** The person as the permit states them (第四条). */
+    ...identityColumns(),
     applicationId: uuid('application_id').references(() => applications.id),
     divisionCode: text('division_code').notNull(),
     status: text('status', { enum: ['valid', 'suspended', 'cancelled', 'revoked'] }).notNull(),

@@ -175,8 +175,36 @@ function personFilter(scope: Scope, query: PersonListQuery): SQL | undefined {
   );
 }
 
+function exactLookup(db: Executor, column: 'id_number' | 'phone') {
+  return db
+    .select({ person: persons, address: currentAddress })
+    .from(persons)
+    .where(and(sql`${persons.divisionCode} like ${sql.placeholder('scope')}`, eq(column === 'id_number' ? persons.idNumber : persons.phone, sql.placeholder('value'))))
+    .orderBy(sql`${persons.name} collate "C"`, asc(persons.id))
+    .limit(COUNT_CAP + 1)
+    .prepare(`anju_persons_by_${column}`);
+}
+
+/** The lookups a counter makes all day (one ID number, one phone), built and planned once per database handle. */
+const exactStatements = new WeakMap<object, Record<'id_number' | 'phone', ReturnType<typeof exactLookup>>>();
+
+/** An exact lookup by ID number or phone alone, when that is all the query asks: a prepared statement. */
+async function lookUpExactly(db: Executor, scope: Scope, query: PersonListQuery) {
+  const only = (['idNumber', 'name', 'phone', 'address', 'divisionCode', 'status'] as const).filter((key) => query[key]);
+  if (scope.root === null || query.page !== 1 || only.length !== 1 || (only[0] !== 'idNumber' && only[0] !== 'phone')) return undefined;
+  let statements = exactStatements.get(db);
+  if (!statements) exactStatements.set(db, (statements = { id_number: exactLookup(db, 'id_number'), phone: exactLookup(db, 'phone') }));
+  const found = only[0] === 'idNumber'
+    ? await statements.id_number.execute({ scope: `${scope.root}%`, value: query.idNumber!.toUpperCase() })
+    : await statements.phone.execute({ scope: `${scope.root}%`, value: query.phone! });
+  const rows = found.slice(0, query.pageSize);
+  return { rows, total: Math.min(found.length, COUNT_CAP), more: found.length > COUNT_CAP };
+}
+
 /** Persons inside `scope` matching the query (ID number exact, name prefix, phone, address text), by name. */
 export async function listPersons(tx: Executor, scope: Scope, query: PersonListQuery) {
+  const exact = await lookUpExactly(tx, scope, query);
+  if (exact) return exact;
   const where = personFilter(scope, query);
   const byName = [sql`${persons.name} collate "C"`, asc(persons.id)];
   // The page's ids first, from the name index alone (it carries the division), then only those rows are read.

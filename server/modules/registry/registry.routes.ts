@@ -14,11 +14,8 @@ import * as declarations from './registry.declarations';
 import * as imports from './registry.import';
 import * as qr from './registry.qr';
 import * as registry from './registry.service';
+import { originOf } from '../../platform/http/origin';
 
-/** The address the caller used, so QR codes point back at this server as the caller reaches it. */
-function originOf(req: { protocol: string; host: string }): string {
-  return `${req.protocol}://${req.host}`;
-}
 
 const tags = ['registry'];
 

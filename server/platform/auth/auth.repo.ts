@@ -62,10 +62,9 @@ export async function insertSession(
 
 export type SessionWithUser = { session: typeof sessions.$inferSelect; user: UserRow; roles: string[]; permissions: string[] };
 
-/** The live session with this id and its user, or undefined when missing or expired. */
-export async function findLiveSession(tx: Executor, id: string, now: Date): Promise<SessionWithUser | undefined> {
+function liveSessionQuery(db: Executor) {
   // One round trip per request: the session, its user, and the user's roles and permissions.
-  const [row] = await tx
+  return db
     .select({
       session: sessions,
       user: users,
@@ -74,7 +73,18 @@ export async function findLiveSession(tx: Executor, id: string, now: Date): Prom
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('anju_live_session');
+}
+
+/** Every request asks this: the statement is built and planned once per database handle, not per request. */
+const liveSessionStatements = new WeakMap<object, ReturnType<typeof liveSessionQuery>>();
+
+/** The live session with this id and its user, or undefined when missing or expired. */
+export async function findLiveSession(db: Executor, id: string, now: Date): Promise<SessionWithUser | undefined> {
+  let statement = liveSessionStatements.get(db);
+  if (!statement) liveSessionStatements.set(db, (statement = liveSessionQuery(db)));
+  const [row] = await statement.execute({ id, now: now.toISOString() });
   return row;
 }
 

@@ -12,7 +12,7 @@ export async function listOutbox(tx: Executor, query: { page: number; pageSize: 
 
 /** In-app messages of one user, newest first. */
 export async function listInbox(tx: Executor, userId: string, limit: number) {
-  return tx.select().from(notifyOutbox).where(eq(notifyOutbox.userId, userId)).orderBy(desc(notifyOutbox.createdAt)).limit(limit);
+  return tx.select().from(notifyOutbox).where(and(eq(notifyOutbox.userId, userId), eq(notifyOutbox.channel, 'inbox'))).orderBy(desc(notifyOutbox.createdAt)).limit(limit);
 }
 
 /** Stores a message; false when a message with the same dedupe key is already stored. */

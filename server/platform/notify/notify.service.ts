@@ -1,4 +1,4 @@
-import type { OutboxPage } from '@shared/admin/admin.schema';
+import type { InboxList, OutboxPage } from '@shared/admin/admin.schema';
 import { AppError } from '@shared/errors';
 import type { Ctx } from '../http/context';
 import { isCityWide } from '../auth/scope';
@@ -27,4 +27,10 @@ export async function listOutbox(ctx: Ctx, query: { page: number; pageSize: numb
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** The caller's own in-app messages (notices, reminders), newest first. */
+export async function listInbox(ctx: Ctx): Promise<InboxList> {
+  const rows = await repo.listInbox(ctx.db, ctx.actor.userId ?? '', 30);
+  return { items: rows.map((row) => ({ id: row.id, body: row.body, createdAt: row.createdAt.toISOString() })) };
 }

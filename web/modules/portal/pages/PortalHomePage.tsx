@@ -8,10 +8,12 @@ import {
   KeyOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { Badge, Card, Col, Row, Typography } from 'antd';
+import { Badge, Card, Col, List, Row, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeView } from '@shared/auth/auth.schema';
+import { useInbox } from '../api';
 
 const SERVICES = [
   { key: 'registration', icon: <HomeOutlined /> },
@@ -27,6 +29,7 @@ const SERVICES = [
 /** The portal's home: the services a resident or landlord can use; each lights up as its module arrives. */
 export function PortalHomePage({ me, open }: { me: MeView; open: Record<string, string> }) {
   const { t } = useTranslation(['portal', 'common']);
+  const inbox = useInbox();
   return (
     <div>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -55,6 +58,20 @@ export function PortalHomePage({ me, open }: { me: MeView; open: Record<string, 
           </Col>
         ))}
       </Row>
+      <Typography.Title level={5}>{t('home.messages')}</Typography.Title>
+      <Card size="small" data-testid="inbox">
+        <List
+          size="small"
+          loading={inbox.isLoading}
+          dataSource={inbox.data?.items ?? []}
+          locale={{ emptyText: t('home.noMessages') }}
+          renderItem={(m) => (
+            <List.Item key={m.id}>
+              <List.Item.Meta title={<span style={{ fontWeight: 400 }}>{m.body.replace(/^【安居】/, '')}</span>} description={dayjs(m.createdAt).format('YYYY-MM-DD HH:mm')} />
+            </List.Item>
+          )}
+        />
+      </Card>
     </div>
   );
 }

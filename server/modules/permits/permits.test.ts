@@ -158,6 +158,8 @@ describe('a permit from application to endorsement', () => {
     expect(returned.json()).toMatchObject({ status: 'returned', missing: ['photo', 'employment_proof'], dueOn: null });
     await t.notifier.dispatch();
     expect(t.sent.find((m) => m.to === '13700001111' && m.body.includes('一次补齐'))?.body).toMatch(/证件照、就业证明.*照片背景须为白色/);
+    const inbox = await t.as(resident).get('/api/notify/inbox');
+    expect(inbox.json<{ items: { body: string }[] }>().items[0]!.body).toMatch(/证件照、就业证明/);
     const mine = await t.as(resident).get('/api/permits/my');
     expect(mine.json<{ applications: Application[] }>().applications[0]).toMatchObject({ status: 'returned', actions: ['resubmit', 'withdraw'] });
     const evidence = await materials(resident, ['photo', 'id_card', 'employment_proof']);

@@ -162,4 +162,39 @@ describe('residence permits', () => {
     await page.getByTestId('person-permits').getByTestId('permit-status').getByText('有效').waitFor();
     await screenshot(page, 'registry-person-with-permit');
   });
+
+  it('a district officer registers a self-service terminal, which then looks permits up with its key; revoking stops it', async () => {
+    const page = await newPage(browser());
+    await loginAs(page, 'tianhe');
+    await page.getByTestId('console-menu').getByText('自助终端').click();
+    await page.getByRole('button', { name: '登记终端' }).click();
+    await page.getByRole('dialog').getByLabel('终端名称').fill('石牌街道便民服务中心 1 号机');
+    await page.getByRole('dialog').getByRole('button', { name: '登记终端' }).click();
+    const key = (await page.getByTestId('kiosk-key').textContent())!.trim();
+    expect(key).toMatch(/^kz_/);
+    await screenshot(page, 'permits-kiosk-key');
+    await page.getByRole('dialog').getByRole('button', { name: /关\s*闭/ }).click();
+
+    const tianhe = await apiAs('tianhe');
+    const valid = await tianhe.get<{ items: { idNumber: string; number: string }[] }>('/api/permits/permits?status=valid');
+    const lookup = await fetch(new URL('/api/permits/kiosk/lookup', page.url()), {
+      method: 'POST', headers: { authorization: `Kiosk ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ idNumber: valid.items[0]!.idNumber, identityCheck: { method: 'id_card_reader', passed: true, reference: 'e2e' } }),
+    });
+    expect(lookup.status).toBe(200);
+    expect(((await lookup.json()) as { number: string }).number).toBe(valid.items[0]!.number);
+
+    await page.reload();
+    const row = page.locator('.ant-table-row').filter({ hasText: '石牌街道便民服务中心 1 号机' });
+    await row.getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
+    await screenshot(page, 'permits-kiosks');
+    await row.getByRole('button', { name: /吊\s*销/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await row.getByText('已吊销').waitFor();
+    const after = await fetch(new URL('/api/permits/kiosk/lookup', page.url()), {
+      method: 'POST', headers: { authorization: `Kiosk ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ idNumber: valid.items[0]!.idNumber, identityCheck: { method: 'id_card_reader', passed: true, reference: 'e2e' } }),
+    });
+    expect(after.status).toBe(401);
+  });
 });

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'permits.review',
   'permits.issue',
   'permits.manage',
+  /** Held only by self-service terminals (签注一体机), never by a role. */
+  'permits.kiosk',
   'portal.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

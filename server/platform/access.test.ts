@@ -19,7 +19,7 @@ type Fixture = {
   bUser: { id: string; username: string }; bGrid: string; aGrid: string;
   aBuilding: string; aHouse: string; aPerson: string; aResidence: string; bBuilding: string; bHouse: string; bPerson: string; bResidence: string;
   aToken: string; bDeclaration: string; bImport: string;
-  bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
+  bKiosk: string; bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -371,6 +371,23 @@ const ROUTES: RouteCase[] = [
     sample: (f) => ({ method: 'POST', url: `/api/permits/my/permits/${f.bPermit}/endorse`, body: { transactionId: randomUUID() } }),
     foreign: (f) => [{ method: 'POST', url: `/api/permits/my/permits/${f.bPermit}/endorse`, body: { transactionId: randomUUID() } }],
   },
+  { route: 'GET /api/permits/kiosks', sample: () => ({ method: 'GET', url: '/api/permits/kiosks' }), foreign: () => [{ method: 'GET', url: '/api/permits/kiosks' }] },
+  {
+    route: 'POST /api/permits/kiosks',
+    sample: () => ({ method: 'POST', url: '/api/permits/kiosks', body: { name: `扫描终端${++unique}`, divisionCode: A } }),
+    foreign: () => [{ method: 'POST', url: '/api/permits/kiosks', body: { name: '越界终端', divisionCode: B } }],
+  },
+  {
+    route: 'POST /api/permits/kiosks/:id/revoke',
+    sample: (f) => ({ method: 'POST', url: `/api/permits/kiosks/${f.bKiosk}/revoke` }),
+    foreign: (f) => [{ method: 'POST', url: `/api/permits/kiosks/${f.bKiosk}/revoke` }],
+  },
+  { route: 'POST /api/permits/kiosk/lookup', sample: () => ({ method: 'POST', url: '/api/permits/kiosk/lookup', body: { idNumber: B_PERSON_ID, identityCheck: { method: 'id_card_reader', passed: true, reference: 'x' } } }), foreign: () => [] },
+  {
+    route: 'POST /api/permits/kiosk/endorse',
+    sample: () => ({ method: 'POST', url: '/api/permits/kiosk/endorse', body: { idNumber: B_PERSON_ID, identityCheck: { method: 'id_card_reader', passed: true, reference: 'x' }, transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
   { route: 'GET /api/permits/verify/:token', sample: (f) => ({ method: 'GET', url: `/api/permits/verify/${f.bVerifyToken}` }), foreign: () => [] },
 ];
 
@@ -450,10 +467,11 @@ beforeAll(async () => {
   expect(bApplication.statusCode, bApplication.body).toBe(201);
   const issued = await t.as(admin).post(`/api/permits/applications/${bApplication.json<{ id: string }>().id}/actions`, { action: 'issue', transactionId: randomUUID() });
   expect(issued.statusCode, issued.body).toBe(200);
+  const bKiosk = (await t.as(admin).post('/api/permits/kiosks', { name: '南苑终端', divisionCode: B })).json<{ kiosk: { id: string } }>().kiosk.id;
   const bPermit = (await t.as(admin).get(`/api/permits/permits/${issued.json<{ permitId: string }>().permitId}`)).json<{ id: string; number: string; verifyUrl: string }>();
   fixture = {
     bImport: bImport.json<{ id: string }>().id,
-    bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
+    bKiosk, bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
     bPermit: bPermit.id, bPermitNumber: bPermit.number, bVerifyToken: bPermit.verifyUrl.split('/').pop()!,
     aToken: await qrOf(aHouse.json<{ id: string }>().id), bDeclaration: bDeclaration.json<{ id: string }>().id,
     aBuilding: aBuilding.json<{ id: string }>().id, aPerson: aPerson.json<{ id: string }>().id, aResidence: aResidence.json<{ id: string }>().id,
@@ -509,7 +527,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
+    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -555,7 +573,8 @@ async function snapshot() {
             (select json_agg(s order by s.key) from settings s) as settings,
             (select json_agg(i order by i.id) from reg_imports i where i.scope_root like $1) as imports,
             (select json_agg(a order by a.id) from permit_applications a where a.division_code like $1) as applications,
-            (select json_agg(p order by p.id) from permits p where p.division_code like $1) as permits`,
+            (select json_agg(p order by p.id) from permits p where p.division_code like $1) as permits,
+            (select json_agg(k order by k.id) from permit_kiosks k where k.division_code like $1) as kiosks`,
     [`${B}%`],
   );
 }

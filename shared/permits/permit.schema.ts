@@ -199,3 +199,31 @@ export const IdParam = z.strictObject({ id: z.uuid() });
 export const TokenParam = z.strictObject({ token: z.string().min(16).max(64) });
 export const FileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 export { IsoDate };
+
+// ── self-service terminals (签注一体机) ─────────────────────────────────────────
+
+export const KioskInput = z.strictObject({ name: z.string().trim().min(2).max(60), divisionCode: z.string().regex(/^\d{6,15}$/) });
+export type KioskInput = z.infer<typeof KioskInput>;
+export const KioskView = z.object({
+  id: z.string(), name: z.string(), divisionCode: z.string(), divisionPath: z.array(z.string()), keyPrefix: z.string(), status: z.enum(['active', 'revoked']),
+  createdAt: z.string(), lastUsedAt: z.string().nullable(),
+});
+export type KioskView = z.infer<typeof KioskView>;
+/** A new terminal and its key: the key is shown this once and kept only as a hash. */
+export const KioskCreated = z.object({ kiosk: KioskView, key: z.string() });
+export type KioskCreated = z.infer<typeof KioskCreated>;
+export const KioskList = z.object({ items: z.array(KioskView) });
+
+/** What the terminal's own card reader or face check found: the person at the terminal holds this ID card. */
+export const IdentityCheck = z.strictObject({ method: z.enum(['id_card_reader', 'face_match']), passed: z.boolean(), reference: z.string().trim().min(1).max(64) });
+export const KioskLookupInput = z.strictObject({ idNumber: z.string().trim().min(15).max(18), identityCheck: IdentityCheck });
+export type KioskLookupInput = z.infer<typeof KioskLookupInput>;
+export const KioskEndorseInput = KioskLookupInput.extend({ transactionId: z.uuid() });
+export type KioskEndorseInput = z.infer<typeof KioskEndorseInput>;
+export const KioskPermitView = z.object({
+  number: z.string(), name: z.string(), status: z.enum(PERMIT_STATUSES), validUntil: z.string(), windowOpensOn: z.string(), endorsable: z.enum(['early', 'on_time', 'late']).nullable(),
+});
+export type KioskPermitView = z.infer<typeof KioskPermitView>;
+/** The receipt the terminal prints after endorsing. */
+export const KioskReceipt = z.object({ receiptNo: z.string(), permit: KioskPermitView, endorsedAt: z.string(), kiosk: z.string(), lines: z.array(z.string()) });
+export type KioskReceipt = z.infer<typeof KioskReceipt>;

@@ -27,6 +27,7 @@ export const permitWorkflow = defineWorkflow(['new', 'valid', 'suspended', 'canc
   issue: { from: ['new'], to: 'valid', permission: 'permits.issue' },
   endorse_online: { from: ['valid', 'suspended'], to: 'valid', permission: 'portal.use' },
   endorse: { from: ['valid', 'suspended'], to: 'valid', permission: 'permits.counter' },
+  endorse_kiosk: { from: ['valid', 'suspended'], to: 'valid', permission: 'permits.kiosk' },
   suspend: { from: ['valid'], to: 'suspended', permission: 'permits.manage' },
   cancel: { from: ['valid', 'suspended'], to: 'cancelled', permission: 'permits.manage' },
   revoke: { from: ['valid', 'suspended'], to: 'revoked', permission: 'permits.manage' },

@@ -4,7 +4,7 @@ import { users } from '../../platform/auth/auth.tables';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike, isWholeIdNumber } from '../../platform/db/like';
-import { applicationActions, applicationEvidence, applicationNumbers, applications, permitActions, permitNumbers, permits } from './permits.tables';
+import { applicationActions, applicationEvidence, applicationNumbers, applications, kiosks, permitActions, permitNumbers, permits } from './permits.tables';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type PermitRow = typeof permits.$inferSelect;
@@ -234,4 +234,37 @@ export async function countStats(tx: Executor, scope: Scope, today: string, wind
   const permitRows = await tx.select({ status: permits.status, n: count() }).from(permits).where(inScope(permits.divisionCode, scope)).groupBy(permits.status);
   const [due] = await tx.select({ n: count() }).from(permits).where(and(inScope(permits.divisionCode, scope), eq(permits.status, 'valid'), sql`${permits.validUntil} >= ${today}`, lte(permits.validUntil, windowEnd)));
   return { applications: appRows, overdue: overdue?.n ?? 0, permits: permitRows, due: due?.n ?? 0 };
+}
+
+// ── kiosks ───────────────────────────────────────────────────────────────────
+
+export type KioskRow = typeof kiosks.$inferSelect;
+
+export async function insertKiosk(tx: Tx, values: typeof kiosks.$inferInsert): Promise<KioskRow> {
+  const [row] = await tx.insert(kiosks).values(values).returning();
+  return row!;
+}
+
+export async function listKiosks(tx: Executor, scope: Scope): Promise<KioskRow[]> {
+  return tx.select().from(kiosks).where(inScope(kiosks.divisionCode, scope)).orderBy(asc(kiosks.divisionCode), asc(kiosks.name)).limit(500);
+}
+
+export async function lockKiosk(tx: Tx, scope: Scope, id: string): Promise<KioskRow | undefined> {
+  const [row] = await tx.select().from(kiosks).where(and(eq(kiosks.id, id), inScope(kiosks.divisionCode, scope))).for('update');
+  return row;
+}
+
+export async function findKioskByKeyHash(tx: Executor, keyHash: string): Promise<KioskRow | undefined> {
+  const [row] = await tx.select().from(kiosks).where(and(eq(kiosks.keyHash, keyHash), eq(kiosks.status, 'active')));
+  return row;
+}
+
+export async function updateKiosk(tx: Tx, id: string, values: Partial<typeof kiosks.$inferInsert>): Promise<void> {
+  await tx.update(kiosks).set(values).where(eq(kiosks.id, id));
+}
+
+/** The permit in force of the person with this ID number, inside `scope`. */
+export async function lockPermitInForceByIdNumber(tx: Tx, scope: Scope, idNumber: string): Promise<PermitRow | undefined> {
+  const [row] = await tx.select().from(permits).where(and(eq(permits.idNumber, idNumber), inArray(permits.status, ['valid', 'suspended']), inScope(permits.divisionCode, scope))).for('update');
+  return row;
 }

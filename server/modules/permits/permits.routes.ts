@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '@shared/errors';
 import {
-  ApplicationActionInput, ApplicationInput, ApplicationListQuery, ApplicationPage, ApplicationView, EligibilityQuery, EligibilityView, EndorseInput, FileParams, IdParam,
+  ApplicationActionInput, ApplicationInput, KioskCreated, KioskEndorseInput, KioskInput, KioskList, KioskLookupInput, KioskPermitView, KioskReceipt, KioskView, ApplicationListQuery, ApplicationPage, ApplicationView, EligibilityQuery, EligibilityView, EndorseInput, FileParams, IdParam,
   MyPermits, PermitActionInput, PermitListQuery, PermitPage, PermitStats, PermitView, PersonPermits, TokenParam, VerifyView,
 } from '@shared/permits/permit.schema';
 import { openFile } from '../../platform/files/files';
+import * as kiosks from './permits.kiosk';
 import * as permits from './permits.service';
 import { originOf } from '../../platform/http/origin';
 
@@ -101,5 +102,30 @@ export const permitsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { public: true },
     schema: { summary: 'Public check of a scanned electronic permit: its state and a masked name, nothing more', tags, params: TokenParam, response: { 200: VerifyView, 404: ErrorBody } },
   }, (req) => permits.verifyPermit(req.ctx, req.params.token));
-};
 
+  // ── self-service terminals ──
+  app.get('/kiosks', {
+    config: { permission: 'permits.manage' },
+    schema: { summary: 'The self-service terminals of the jurisdiction', tags, response: { 200: KioskList } },
+  }, (req) => kiosks.listKiosks(req.ctx));
+
+  app.post('/kiosks', {
+    config: { permission: 'permits.manage' },
+    schema: { summary: 'Register a terminal; its key is in this answer only', tags, body: KioskInput, response: { 201: KioskCreated, 400: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await kiosks.createKiosk(req.ctx, req.body)));
+
+  app.post('/kiosks/:id/revoke', {
+    config: { permission: 'permits.manage' },
+    schema: { summary: 'Revoke a terminal\'s key', tags, params: IdParam, response: { 200: KioskView } },
+  }, (req) => kiosks.revokeKiosk(req.ctx, req.params.id));
+
+  app.post('/kiosk/lookup', {
+    config: { public: true },
+    schema: { summary: 'Terminal (Authorization: Kiosk <key>): the permit of the person whose ID card it read', tags, body: KioskLookupInput, response: { 200: KioskPermitView, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+  }, (req) => kiosks.kioskLookup(req.ctx, req.headers.authorization, req.body));
+
+  app.post('/kiosk/endorse', {
+    config: { public: true },
+    schema: { summary: 'Terminal (Authorization: Kiosk <key>): endorse that permit and get the receipt to print', tags, body: KioskEndorseInput, response: { 200: KioskReceipt, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => kiosks.kioskEndorse(req.ctx, req.headers.authorization, req.body));
+};

@@ -177,7 +177,7 @@ function permitState(row: repo.PermitRow, on: IsoDate): VerifyView['state'] {
 function permitActionsFor(ctx: Ctx, row: repo.PermitRow): string[] {
   if (ctx.actor.kind === 'staff') {
     if (!scopeContains(ctx.scope, row.divisionCode)) return [];
-    return permitWorkflow.available(row.status, ctx.actor.permissions).filter((a) => a !== 'issue' && a !== 'endorse_online' && a !== 'suspend');
+    return permitWorkflow.available(row.status, ctx.actor.permissions).filter((a) => a !== 'issue' && a !== 'endorse_online' && a !== 'endorse_kiosk' && a !== 'suspend');
   }
   return row.holderUserId === ctx.actor.userId ? permitWorkflow.available(row.status, ctx.actor.permissions).filter((a) => a === 'endorse_online') : [];
 }
@@ -444,13 +444,13 @@ export async function getPermit(ctx: Ctx, id: string, origin: string): Promise<P
  *
  * @throws PERMITS_ENDORSE_TOO_EARLY before the window opens; PERMITS_NOT_REGISTERED when the holder no longer lives in the city.
  */
-async function endorseLocked(ctx: Ctx, tx: Tx, row: repo.PermitRow, action: 'endorse' | 'endorse_online' | 'endorse_kiosk', transactionId: string): Promise<void> {
+export async function endorseLocked(ctx: Ctx, tx: Tx, row: repo.PermitRow, action: 'endorse' | 'endorse_online' | 'endorse_kiosk', transactionId: string): Promise<void> {
   const s = await settingsOf(tx);
   const on = today(ctx);
   const year = permitYear(row.runSince, row.endorsedYears, s.validityMonths, s.windowMonths);
   const timing = row.status === 'suspended' ? 'late' : endorsementTiming(on, year);
   if (timing === 'early') throw new AppError('PERMITS_ENDORSE_TOO_EARLY', { date: year.windowOpensOn });
-  const to = permitWorkflow.next(row.status, action === 'endorse_kiosk' ? 'endorse' : action, ctx.actor.permissions);
+  const to = permitWorkflow.next(row.status, action, ctx.actor.permissions);
   const resident = await findResident(tx, row.idNumber, row.name);
   if (!resident?.home) throw new AppError('PERMITS_NOT_REGISTERED');
   const next = timing === 'late' ? { runSince: on, endorsedYears: 0 } : { runSince: row.runSince, endorsedYears: row.endorsedYears + 1 };

@@ -124,3 +124,21 @@ export const permits = pgTable(
 
 /** Every status change of a permit (issue, endorse, suspend, cancel, revoke), append-only, with its idempotency key. */
 export const permitActions = workflowActionsTable('permit_actions', 'permitId', 'permit_id', () => permits.id);
+
+/** A self-service terminal (签注一体机) that endorses permits; it authenticates with a key only its hash of which is kept. */
+export const kiosks = pgTable(
+  'permit_kiosks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** Where the terminal stands: it serves permits of this jurisdiction. */
+    divisionCode: text('division_code').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    keyPrefix: text('key_prefix').notNull(),
+    status: text('status', { enum: ['active', 'revoked'] }).notNull().default('active'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('permit_kiosks_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'))],
+);

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FileView } from '@shared/files/files.schema';
 import {
-  ApplicationPage, ApplicationView, EligibilityView, MyPermits, PermitPage, PermitStats, PermitView, PersonPermits, VerifyView,
-  type ApplicationActionInput, type ApplicationInput, type ApplicationListQuery, type EligibilityQuery, type PermitActionInput, type PermitListQuery,
+  ApplicationPage, ApplicationView, EligibilityView, KioskCreated, KioskList, KioskView, MyPermits, PermitPage, PermitStats, PermitView, PersonPermits, VerifyView,
+  type ApplicationActionInput, type ApplicationInput, type ApplicationListQuery, type EligibilityQuery, type KioskInput, type PermitActionInput, type PermitListQuery,
 } from '@shared/permits/permit.schema';
 import { api, qs } from '../../lib/api';
 
@@ -90,4 +90,18 @@ export function useEndorseMine() {
 
 export function useVerify(token: string) {
   return useQuery({ queryKey: ['permits', 'verify', token], queryFn: () => api.get(`/api/permits/verify/${token}`, VerifyView), retry: false });
+}
+
+export function useKiosks() {
+  return useQuery({ queryKey: ['permits', 'kiosks'], queryFn: () => api.get('/api/permits/kiosks', KioskList) });
+}
+
+export function useCreateKiosk() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: (input: KioskInput) => api.post('/api/permits/kiosks', input, KioskCreated), onSuccess: () => client.invalidateQueries({ queryKey: ['permits', 'kiosks'] }) });
+}
+
+export function useRevokeKiosk() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: (id: string) => api.post(`/api/permits/kiosks/${id}/revoke`, {}, KioskView), onSuccess: () => client.invalidateQueries({ queryKey: ['permits', 'kiosks'] }) });
 }

@@ -1,9 +1,10 @@
-import { SafetyCertificateOutlined, SolutionOutlined } from '@ant-design/icons';
+import { DesktopOutlined, SafetyCertificateOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MeView } from '@shared/auth/auth.schema';
 import type { ConsoleRoute, PortalRoute } from '../../app/routes';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { ApplicationsPage } from './pages/ApplicationsPage';
 import { CounterPage } from './pages/CounterPage';
+import { KiosksPage } from './pages/KiosksPage';
 import { PermitPage } from './pages/PermitPage';
 import { PermitsPage } from './pages/PermitsPage';
 import { ApplyPage } from './portal/ApplyPage';
@@ -29,6 +30,12 @@ export function permitsConsoleRoutes(me: MeView): ConsoleRoute[] {
       menu: { labelKey: 'permits:menu.permits', icon: <SafetyCertificateOutlined />, order: 21 },
     },
     { path: '/permits/permits/:id', element: <PermitPage />, permission: 'permits.read' },
+    {
+      path: '/permits/kiosks',
+      element: <KiosksPage division={me.division?.code ?? ''} />,
+      permission: 'permits.manage',
+      menu: { labelKey: 'permits:menu.kiosks', icon: <DesktopOutlined />, order: 22 },
+    },
   ];
 }
 

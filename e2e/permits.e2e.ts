@@ -173,7 +173,7 @@ describe('residence permits', () => {
     const key = (await page.getByTestId('kiosk-key').textContent())!.trim();
     expect(key).toMatch(/^kz_/);
     await screenshot(page, 'permits-kiosk-key');
-    await page.getByRole('dialog').getByRole('button', { name: /关\s*闭/ }).click();
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
 
     const tianhe = await apiAs('tianhe');
     const valid = await tianhe.get<{ items: { idNumber: string; number: string }[] }>('/api/permits/permits?status=valid');

@@ -107,7 +107,7 @@ export async function seedPermits(db: Db, options: { today: string; street: stri
           endedOn: plan.endReason ? addDays(options.today, -10) : null, endReason: plan.endReason ?? null, verifyToken: randomBytes(18).toString('base64url'),
           holderUserId: plan.mine ? options.residentId : null,
         });
-        await repo.updateApplication(tx, application.id, { permitId: permit.id });
+        await repo.updateApplication(tx, application, { permitId: permit.id });
         await repo.insertPermitAction(tx, { permitId: permit.id, action: 'issue', fromStatus: null, toStatus: 'valid', transactionId: derivedUuid(`demo-permit-issue:${index}`), details: application.number });
         if (plan.status !== 'valid') {
           const action = plan.status === 'suspended' ? 'suspend' : plan.status === 'cancelled' ? 'cancel' : 'revoke';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '@shared/kernel/id-number';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
+import { recountTallies } from './permits.repo';
 
 const china = (date: string) => new Date(`${date}T02:00:00Z`);
 const ZHAO = (() => { const first17 = '43010419900808201'; return first17 + idCheckCharacter(first17); })();
@@ -34,6 +35,13 @@ beforeAll(async () => {
   expect(issued.json()).toMatchObject({ status: 'issued' });
 });
 afterAll(async () => {
+  // Whatever happened above, the kept tallies agree with a count of the records.
+  if (t) {
+    const tallies = await recountTallies(t.db);
+    expect(tallies.actual.length).toBeGreaterThan(0);
+    expect(tallies.kept).toEqual(tallies.actual);
+    expect(tallies.keptDue).toEqual(tallies.actualDue);
+  }
   await t?.close();
 });
 

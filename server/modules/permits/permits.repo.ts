@@ -4,7 +4,7 @@ import { users } from '../../platform/auth/auth.tables';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike, isWholeIdNumber } from '../../platform/db/like';
-import { applicationActions, applicationEvidence, applicationNumbers, applications, kiosks, permitActions, permitNumbers, permits } from './permits.tables';
+import { applicationActions, applicationEvidence, applicationNumbers, applications, expiryTallies, kiosks, permitActions, permitNumbers, permits, tallies } from './permits.tables';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type PermitRow = typeof permits.$inferSelect;
@@ -26,13 +26,35 @@ export async function nextPermitNumber(tx: Tx, city: string, year: string): Prom
 
 // ── applications ─────────────────────────────────────────────────────────────
 
+// ── tallies (kept by every write below, in its transaction) ──────────────────
+
+async function bump(tx: Tx, subject: 'application' | 'permit', divisionCode: string, status: string, delta: number): Promise<void> {
+  await tx.insert(tallies).values({ divisionCode, subject, status, n: delta })
+    .onConflictDoUpdate({ target: [tallies.divisionCode, tallies.subject, tallies.status], set: { n: sql`${tallies.n} + ${delta}` } });
+}
+
+async function bumpExpiry(tx: Tx, divisionCode: string, validUntil: string, delta: number): Promise<void> {
+  await tx.insert(expiryTallies).values({ divisionCode, validUntil, n: delta })
+    .onConflictDoUpdate({ target: [expiryTallies.divisionCode, expiryTallies.validUntil], set: { n: sql`${expiryTallies.n} + ${delta}` } });
+}
+
+/** Moves a record's tallies from what it was to what it is now. */
+async function retally(tx: Tx, subject: 'application' | 'permit', before: { divisionCode: string; status: string }, after: { divisionCode: string; status: string }): Promise<void> {
+  if (before.divisionCode === after.divisionCode && before.status === after.status) return;
+  await bump(tx, subject, before.divisionCode, before.status, -1);
+  await bump(tx, subject, after.divisionCode, after.status, 1);
+}
+
 export async function insertApplication(tx: Tx, values: typeof applications.$inferInsert): Promise<ApplicationRow> {
   const [row] = await tx.insert(applications).values(values).returning();
+  await bump(tx, 'application', row!.divisionCode, row!.status, 1);
   return row!;
 }
 
-export async function updateApplication(tx: Tx, id: string, values: Partial<typeof applications.$inferInsert>): Promise<void> {
-  await tx.update(applications).set(values).where(eq(applications.id, id));
+/** Changes an application read (and locked) as `before`; its tallies follow. */
+export async function updateApplication(tx: Tx, before: ApplicationRow, values: Partial<typeof applications.$inferInsert>): Promise<void> {
+  await tx.update(applications).set(values).where(eq(applications.id, before.id));
+  await retally(tx, 'application', before, { divisionCode: values.divisionCode ?? before.divisionCode, status: values.status ?? before.status });
 }
 
 /** An application inside `scope` (staff), or made by `userId` (its author in the portal). */
@@ -128,11 +150,19 @@ export async function evidenceHasFile(tx: Executor, applicationId: string, fileI
 
 export async function insertPermit(tx: Tx, values: typeof permits.$inferInsert): Promise<PermitRow> {
   const [row] = await tx.insert(permits).values(values).returning();
+  await bump(tx, 'permit', row!.divisionCode, row!.status, 1);
+  if (row!.status === 'valid') await bumpExpiry(tx, row!.divisionCode, row!.validUntil, 1);
   return row!;
 }
 
-export async function updatePermit(tx: Tx, id: string, values: Partial<typeof permits.$inferInsert>): Promise<void> {
-  await tx.update(permits).set(values).where(eq(permits.id, id));
+/** Changes a permit read (and locked) as `before`; its tallies, and its place among permits falling due, follow. */
+export async function updatePermit(tx: Tx, before: PermitRow, values: Partial<typeof permits.$inferInsert>): Promise<void> {
+  await tx.update(permits).set(values).where(eq(permits.id, before.id));
+  const after = { divisionCode: values.divisionCode ?? before.divisionCode, status: values.status ?? before.status, validUntil: values.validUntil ?? before.validUntil };
+  await retally(tx, 'permit', before, after);
+  if (before.status === after.status && before.divisionCode === after.divisionCode && before.validUntil === after.validUntil) return;
+  if (before.status === 'valid') await bumpExpiry(tx, before.divisionCode, before.validUntil, -1);
+  if (after.status === 'valid') await bumpExpiry(tx, after.divisionCode, after.validUntil, 1);
 }
 
 function permitOwned(owner: { scope: Scope } | { userId: string }): SQL {
@@ -223,17 +253,44 @@ export async function findUserPhone(tx: Executor, userId: string): Promise<strin
   return row?.phone ?? null;
 }
 
-/** Counts for the jurisdiction's statistics. */
+/**
+ * Counts for the jurisdiction's statistics: statuses from the tallies, permits falling due from the expiry
+ * tallies, and overdue applications from the open queue (accepted ones only, by their deadline index).
+ */
 export async function countStats(tx: Executor, scope: Scope, today: string, windowEnd: string) {
-  const appRows = await tx
-    .select({ status: applications.status, n: count() })
-    .from(applications)
-    .where(and(inScope(applications.divisionCode, scope), inArray(applications.status, ['submitted', 'accepted', 'returned'])))
-    .groupBy(applications.status);
+  const counted = await tx
+    .select({ subject: tallies.subject, status: tallies.status, n: sql<number>`sum(${tallies.n})::int` })
+    .from(tallies)
+    .where(inScope(tallies.divisionCode, scope))
+    .groupBy(tallies.subject, tallies.status);
   const [overdue] = await tx.select({ n: count() }).from(applications).where(and(inScope(applications.divisionCode, scope), eq(applications.status, 'accepted'), sql`${applications.dueOn} < ${today}`));
-  const permitRows = await tx.select({ status: permits.status, n: count() }).from(permits).where(inScope(permits.divisionCode, scope)).groupBy(permits.status);
-  const [due] = await tx.select({ n: count() }).from(permits).where(and(inScope(permits.divisionCode, scope), eq(permits.status, 'valid'), sql`${permits.validUntil} >= ${today}`, lte(permits.validUntil, windowEnd)));
-  return { applications: appRows, overdue: overdue?.n ?? 0, permits: permitRows, due: due?.n ?? 0 };
+  const [due] = await tx
+    .select({ n: sql<number>`coalesce(sum(${expiryTallies.n}), 0)::int` })
+    .from(expiryTallies)
+    .where(and(inScope(expiryTallies.divisionCode, scope), sql`${expiryTallies.validUntil} >= ${today}`, lte(expiryTallies.validUntil, windowEnd)));
+  return {
+    applications: counted.filter((c) => c.subject === 'application'),
+    permits: counted.filter((c) => c.subject === 'permit'),
+    overdue: overdue?.n ?? 0,
+    due: due?.n ?? 0,
+  };
+}
+
+/** The tallies next to a count of the records themselves (for checking them). */
+export async function recountTallies(tx: Executor) {
+  const kept = await tx.select().from(tallies).where(sql`${tallies.n} <> 0`).orderBy(tallies.divisionCode, tallies.subject, tallies.status);
+  const actual = await tx.execute<{ division_code: string; subject: string; status: string; n: number }>(sql`
+    select division_code, 'application' as subject, status, count(*)::int as n from permit_applications group by 1, 3
+    union all select division_code, 'permit', status, count(*)::int from permits group by 1, 3 order by 1, 2, 3`);
+  const keptDue = await tx.select().from(expiryTallies).where(sql`${expiryTallies.n} <> 0`).orderBy(expiryTallies.divisionCode, expiryTallies.validUntil);
+  const actualDue = await tx.execute<{ division_code: string; valid_until: string; n: number }>(sql`
+    select division_code, valid_until::text, count(*)::int as n from permits where status = 'valid' group by 1, 2 order by 1, 2`);
+  return {
+    kept: kept.map((t) => `${t.divisionCode}|${t.subject}|${t.status}|${t.n}`),
+    actual: actual.rows.map((t) => `${t.division_code}|${t.subject}|${t.status}|${t.n}`),
+    keptDue: keptDue.map((t) => `${t.divisionCode}|${t.validUntil}|${t.n}`),
+    actualDue: actualDue.rows.map((t) => `${t.division_code}|${t.valid_until}|${t.n}`),
+  };
 }
 
 // ── kiosks ───────────────────────────────────────────────────────────────────

@@ -390,7 +390,7 @@ export async function actOnApplication(ctx: Ctx, id: string, input: ApplicationA
       changes.missing = [];
       changes.note = null;
     }
-    await repo.updateApplication(tx, id, changes);
+    await repo.updateApplication(tx, row, changes);
     await repo.insertApplicationAction(tx, { applicationId: id, action, fromStatus: row.status, toStatus: status, transactionId: input.transactionId, actorId: ctx.actor.userId, details, at: ctx.now() });
     await audit.record(tx, ctx, { action: `permits.application.${action}`, entityType: 'permit_application', entityId: id, divisionCode: row.divisionCode, details: { from: row.status, to: status, ...(details ? { details } : {}) } });
     return applicationView(ctx, tx, (await repo.findApplication(tx, id, { scope: { root: '' } }))!);
@@ -455,7 +455,7 @@ export async function endorseLocked(ctx: Ctx, tx: Tx, row: repo.PermitRow, actio
   if (!resident?.home) throw new AppError('PERMITS_NOT_REGISTERED');
   const next = timing === 'late' ? { runSince: on, endorsedYears: 0 } : { runSince: row.runSince, endorsedYears: row.endorsedYears + 1 };
   const validUntil = permitYear(next.runSince, next.endorsedYears, s.validityMonths, s.windowMonths).validUntil;
-  await repo.updatePermit(tx, row.id, { ...next, validUntil, status: to === 'new' ? 'valid' : to, suspendedOn: null, address: resident.home.address, divisionCode: resident.home.divisionCode, updatedAt: ctx.now() });
+  await repo.updatePermit(tx, row, { ...next, validUntil, status: to === 'new' ? 'valid' : to, suspendedOn: null, address: resident.home.address, divisionCode: resident.home.divisionCode, updatedAt: ctx.now() });
   const details = JSON.stringify({ timing, validUntil, channel: action });
   await repo.insertPermitAction(tx, { permitId: row.id, action: 'endorse', fromStatus: row.status, toStatus: 'valid', transactionId, actorId: ctx.actor.userId, details, at: ctx.now() });
   await audit.record(tx, ctx, { action: 'permits.permit.endorse', entityType: 'permit', entityId: row.id, divisionCode: row.divisionCode, details: { timing, validUntil, channel: action } });
@@ -478,7 +478,7 @@ export async function actOnPermit(ctx: Ctx, id: string, input: PermitActionInput
         const to = permitWorkflow.next(row.status, input.action, ctx.actor.permissions);
         if (!input.reason) throw new AppError('PERMITS_REASON_REQUIRED');
         const status = to === 'new' ? row.status : to;
-        await repo.updatePermit(tx, id, { status, endedOn: today(ctx), endReason: input.note ? `${input.reason}: ${input.note}` : input.reason, updatedAt: ctx.now() });
+        await repo.updatePermit(tx, row, { status, endedOn: today(ctx), endReason: input.note ? `${input.reason}: ${input.note}` : input.reason, updatedAt: ctx.now() });
         await repo.insertPermitAction(tx, { permitId: id, action: input.action, fromStatus: row.status, toStatus: status, transactionId: input.transactionId, actorId: ctx.actor.userId, details: input.reason, at: ctx.now() });
         await audit.record(tx, ctx, { action: `permits.permit.${input.action}`, entityType: 'permit', entityId: id, divisionCode: row.divisionCode, details: { reason: input.reason, note: input.note ?? null } });
       }
@@ -575,7 +575,7 @@ export async function suspendLapsed(deps: JobDeps): Promise<number> {
         if (await repo.findPermitAction(tx, row.id, transactionId)) return;
         const to = permitWorkflow.next(row.status, 'suspend', ctx.actor.permissions);
         const suspendedOn = addDays(row.validUntil, 1);
-        await repo.updatePermit(tx, row.id, { status: to === 'new' ? 'suspended' : to, suspendedOn, updatedAt: deps.now() });
+        await repo.updatePermit(tx, row, { status: to === 'new' ? 'suspended' : to, suspendedOn, updatedAt: deps.now() });
         await repo.insertPermitAction(tx, { permitId: row.id, action: 'suspend', fromStatus: row.status, toStatus: 'suspended', transactionId, actorId: null, details: row.validUntil, at: deps.now() });
         await audit.record(tx, ctx, { action: 'permits.permit.suspend', entityType: 'permit', entityId: row.id, divisionCode: row.divisionCode, details: { validUntil: row.validUntil, suspendedOn } });
         await tell(deps.notifier, tx, await holderOf(tx, row), 'permits.suspended', { name: row.name, number: row.number, date: row.validUntil }, `permits.suspended:${row.id}:${row.validUntil}`);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workflowActionsTable } from '../../platform/db/workflow-actions';
 
 /** Numbers permits and applications as `<year><sequence>`; a sequence never hands out one twice. */
@@ -141,4 +141,30 @@ export const kiosks = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [index('permit_kiosks_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'))],
+);
+
+/**
+ * Counts of applications and permits per division and status, kept by every write in the same transaction, so
+ * that a jurisdiction's statistics add up a few rows per community instead of counting millions of records.
+ */
+export const tallies = pgTable(
+  'permit_tallies',
+  {
+    divisionCode: text('division_code').notNull(),
+    subject: text('subject', { enum: ['application', 'permit'] }).notNull(),
+    status: text('status').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.divisionCode, t.subject, t.status] })],
+);
+
+/** Valid permits per division and last day of their year, kept the same way: how many fall due in a window. */
+export const expiryTallies = pgTable(
+  'permit_expiry_tallies',
+  {
+    divisionCode: text('division_code').notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.divisionCode, t.validUntil] }), index('permit_expiry_tallies_day_idx').on(t.validUntil)],
 );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter, maskIdNumber } from '@shared/kernel/id-number';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
 import { remindEndorsements, suspendLapsed } from './index';
+import { recountTallies } from './permits.repo';
 
 const A = '440106006002';
 const B = '440111001001';
@@ -63,6 +64,13 @@ beforeAll(async () => {
   expect(B).not.toBe(A);
 });
 afterAll(async () => {
+  // Whatever happened above, the kept tallies agree with a count of the records.
+  if (t) {
+    const tallies = await recountTallies(t.db);
+    expect(tallies.actual.length).toBeGreaterThan(0);
+    expect(tallies.kept).toEqual(tallies.actual);
+    expect(tallies.keptDue).toEqual(tallies.actualDue);
+  }
   await t?.close();
 });
 

@@ -134,6 +134,30 @@ describe('residence permits', () => {
     await page.getByText(/签注成功，有效期至/).waitFor();
     await screenshot(page, 'portal-permit-endorsed');
     await page.getByTestId('my-application').filter({ hasText: '退回补正' }).getByText(/需要补正：证件照/).waitFor();
+    await page.goto('/portal');
+    await page.getByTestId('inbox').getByText(/居住证申请.*需补正/).waitFor();
+    await screenshot(page, 'portal-home-messages');
+
+    // The card is lost: a replacement, its fee paid on the payment page, the new card handed over at the street.
+    await page.goto('/portal/permit');
+    await page.getByTestId('request-replacement').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('pay-amount').getByText('¥20.00').waitFor();
+    await screenshot(page, 'pay-page');
+    await page.getByTestId('pay-now').click();
+    await page.getByTestId('paid').waitFor();
+    await page.getByRole('button', { name: /返\s*回/ }).click();
+    await page.getByTestId('replacements').getByText('已缴费，待制卡').waitFor();
+    const mine = await page.evaluate(async () => (await (await fetch('/api/permits/my')).json()) as { permits: { id: string }[] });
+    const officer = await newPage(browser());
+    await loginAs(officer, 'shipai');
+    await officer.goto(`/permits/permits/${mine.permits[0]!.id}`);
+    await officer.getByTestId('replacements').getByRole('button', { name: '换发新卡' }).click();
+    await officer.getByTestId('replacements').getByText('已换发新卡').waitFor();
+    await screenshot(officer, 'permits-permit-replaced');
+    await page.reload();
+    await page.getByTestId('replacements').getByText('已换发新卡').waitFor();
+    await screenshot(page, 'portal-permit-replaced');
   });
 
   it('staff see the permits of the street, the counter form checks the registry first, and the person page shows the permit', async () => {

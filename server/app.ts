@@ -12,6 +12,7 @@ import type { AnjuModuleDefinition } from './platform/http/module';
 import { registryModule } from './modules/registry';
 import { permitsModule } from './modules/permits';
 import { filesRoutes } from './platform/files/files.routes';
+import { paymentsRoutes } from './platform/payments/payments.routes';
 import { authJobs } from './platform/auth/auth.jobs';
 import { installContext } from './platform/http/guard';
 import { installErrorHandling, installNotFound } from './platform/http/error-handler';
@@ -37,6 +38,7 @@ export const MODULES: AnjuModule[] = [
   { name: 'calendar', prefix: '/api/calendar', routes: calendarRoutes },
   { name: 'settings', prefix: '/api/settings', routes: settingsRoutes },
   { name: 'files', prefix: '/api/files', routes: filesRoutes },
+  { name: 'payments', prefix: '/api/payments', routes: paymentsRoutes },
   registryModule,
   permitsModule,
 ];

@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'permits.manage',
   /** Held only by self-service terminals (签注一体机), never by a role. */
   'permits.kiosk',
+  /** Held only by the payment handler that records a paid card fee, never by a role. */
+  'permits.payment',
   'portal.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -9,6 +9,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ConsoleApp } from './app/console/ConsoleApp';
 import { LoginPage } from './app/console/LoginPage';
 import { PortalApp } from './app/portal/PortalApp';
+import { PayPage } from './modules/payments/PayPage';
 import { VerifyPage } from './modules/permits/routes';
 import './lib/i18n';
 import { queryClient } from './lib/query-client';
@@ -26,6 +27,7 @@ function Root() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/portal/*" element={<PortalApp />} />
             <Route path="/verify/:token" element={<VerifyPage />} />
+            <Route path="/pay/:token" element={<PayPage />} />
             <Route path="/*" element={<ConsoleApp />} />
           </Routes>
         </BrowserRouter>

@@ -19,7 +19,7 @@ type Fixture = {
   bUser: { id: string; username: string }; bGrid: string; aGrid: string;
   aBuilding: string; aHouse: string; aPerson: string; aResidence: string; bBuilding: string; bHouse: string; bPerson: string; bResidence: string;
   aToken: string; bDeclaration: string; bImport: string;
-  bKiosk: string; bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
+  bKiosk: string; bReplacement: string; bCheckout: string; bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -388,6 +388,28 @@ const ROUTES: RouteCase[] = [
     sample: () => ({ method: 'POST', url: '/api/permits/kiosk/endorse', body: { idNumber: B_PERSON_ID, identityCheck: { method: 'id_card_reader', passed: true, reference: 'x' }, transactionId: randomUUID() } }),
     foreign: () => [],
   },
+  {
+    route: 'POST /api/permits/permits/:id/replacements',
+    sample: (f) => ({ method: 'POST', url: `/api/permits/permits/${f.bPermit}/replacements`, body: { reason: 'lost', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/permits/permits/${f.bPermit}/replacements`, body: { reason: 'lost', transactionId: randomUUID() } }],
+  },
+  {
+    route: 'POST /api/permits/my/permits/:id/replacements',
+    sample: (f) => ({ method: 'POST', url: `/api/permits/my/permits/${f.bPermit}/replacements`, body: { reason: 'lost', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/permits/my/permits/${f.bPermit}/replacements`, body: { reason: 'lost', transactionId: randomUUID() } }],
+  },
+  {
+    route: 'POST /api/permits/replacements/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/permits/replacements/${f.bReplacement}/actions`, body: { action: 'issue', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/permits/replacements/${f.bReplacement}/actions`, body: { action: 'cancel', transactionId: randomUUID() } }],
+  },
+  {
+    route: 'POST /api/payments/callbacks/:provider',
+    sample: () => ({ method: 'POST', url: '/api/payments/callbacks/dev', body: { eventId: 'sweep-event-1', orderNumber: 'ZF-NOT-THERE', kind: 'paid', amountFen: 1 } }),
+    foreign: () => [],
+  },
+  { route: 'GET /api/payments/checkout/:token', sample: (f) => ({ method: 'GET', url: `/api/payments/checkout/${f.bCheckout}` }), foreign: () => [] },
+  { route: 'POST /api/payments/checkout/:token/pay', sample: () => ({ method: 'POST', url: `/api/payments/checkout/${'x'.repeat(24)}/pay` }), foreign: () => [] },
   { route: 'GET /api/permits/verify/:token', sample: (f) => ({ method: 'GET', url: `/api/permits/verify/${f.bVerifyToken}` }), foreign: () => [] },
 ];
 
@@ -468,10 +490,14 @@ beforeAll(async () => {
   const issued = await t.as(admin).post(`/api/permits/applications/${bApplication.json<{ id: string }>().id}/actions`, { action: 'issue', transactionId: randomUUID() });
   expect(issued.statusCode, issued.body).toBe(200);
   const bKiosk = (await t.as(admin).post('/api/permits/kiosks', { name: '南苑终端', divisionCode: B })).json<{ kiosk: { id: string } }>().kiosk.id;
+  const bPermitId = issued.json<{ permitId: string }>().permitId;
+  const bReplacements = await t.as(admin).post(`/api/permits/permits/${bPermitId}/replacements`, { reason: 'lost', transactionId: randomUUID() });
+  expect(bReplacements.statusCode, bReplacements.body).toBe(200);
+  const bReplacement = bReplacements.json<{ id: string; payPath: string }[]>()[0]!;
   const bPermit = (await t.as(admin).get(`/api/permits/permits/${issued.json<{ permitId: string }>().permitId}`)).json<{ id: string; number: string; verifyUrl: string }>();
   fixture = {
     bImport: bImport.json<{ id: string }>().id,
-    bKiosk, bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
+    bKiosk, bReplacement: bReplacement.id, bCheckout: bReplacement.payPath.split('/').pop()!, bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
     bPermit: bPermit.id, bPermitNumber: bPermit.number, bVerifyToken: bPermit.verifyUrl.split('/').pop()!,
     aToken: await qrOf(aHouse.json<{ id: string }>().id), bDeclaration: bDeclaration.json<{ id: string }>().id,
     aBuilding: aBuilding.json<{ id: string }>().id, aPerson: aPerson.json<{ id: string }>().id, aResidence: aResidence.json<{ id: string }>().id,
@@ -527,7 +553,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
+    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, fixture.bReplacement, fixture.bCheckout, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -574,7 +600,9 @@ async function snapshot() {
             (select json_agg(i order by i.id) from reg_imports i where i.scope_root like $1) as imports,
             (select json_agg(a order by a.id) from permit_applications a where a.division_code like $1) as applications,
             (select json_agg(p order by p.id) from permits p where p.division_code like $1) as permits,
-            (select json_agg(k order by k.id) from permit_kiosks k where k.division_code like $1) as kiosks`,
+            (select json_agg(k order by k.id) from permit_kiosks k where k.division_code like $1) as kiosks,
+            (select json_agg(r order by r.id) from permit_replacements r where r.division_code like $1) as replacements,
+            (select json_agg(o order by o.id) from payment_orders o where o.division_code like $1) as orders`,
     [`${B}%`],
   );
 }

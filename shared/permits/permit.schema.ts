@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuery, pageOf } from '../kernel/paging';
 import { Phone } from '../kernel/phone';
+import { OrderView } from '../payments/payments.schema';
 import { IsoDate, Name } from '../registry/registry.schema';
 import { applicationWorkflow, permitWorkflow } from './permit.workflow';
 
@@ -133,6 +134,18 @@ export type ApplicationListQuery = z.infer<typeof ApplicationListQuery>;
 export const ApplicationPage = pageOf(ApplicationListItem);
 export type ApplicationPage = z.infer<typeof ApplicationPage>;
 
+// ── replacement of a lost or damaged card ─────────────────────────────────────
+
+export const ReplacementInput = z.strictObject({ reason: z.enum(['lost', 'damaged']), transactionId: z.uuid() });
+export type ReplacementInput = z.infer<typeof ReplacementInput>;
+export const ReplacementView = z.object({
+  id: z.string(), reason: z.enum(['lost', 'damaged']), status: z.enum(['awaiting_payment', 'paid', 'issued', 'cancelled']), channel: z.enum(['portal', 'counter']),
+  feeFen: z.number().int(), createdAt: z.string(), payPath: z.string().nullable(), order: OrderView.nullable(), actions: z.array(z.string()),
+});
+export type ReplacementView = z.infer<typeof ReplacementView>;
+export const ReplacementActionInput = z.strictObject({ action: z.enum(['issue', 'cancel']), transactionId: z.uuid() });
+export type ReplacementActionInput = z.infer<typeof ReplacementActionInput>;
+
 export const PermitView = z.object({
   id: z.string(),
   number: z.string(),
@@ -159,10 +172,11 @@ export const PermitView = z.object({
   verifyUrl: z.string().nullable(),
   qrPng: z.string().nullable(),
   history: z.array(HistoryEntry),
+  replacements: z.array(ReplacementView),
   actions: z.array(z.string()),
 });
 export type PermitView = z.infer<typeof PermitView>;
-export const PermitListItem = PermitView.omit({ history: true, qrPng: true, verifyUrl: true });
+export const PermitListItem = PermitView.omit({ history: true, qrPng: true, verifyUrl: true, replacements: true });
 export const PermitListQuery = PageQuery.extend({ status: z.enum(PERMIT_STATUSES).optional(), q: z.string().trim().max(50).optional() });
 export type PermitListQuery = z.infer<typeof PermitListQuery>;
 export const PermitPage = pageOf(PermitListItem);
@@ -227,3 +241,4 @@ export type KioskPermitView = z.infer<typeof KioskPermitView>;
 /** The receipt the terminal prints after endorsing. */
 export const KioskReceipt = z.object({ receiptNo: z.string(), permit: KioskPermitView, endorsedAt: z.string(), kiosk: z.string(), lines: z.array(z.string()) });
 export type KioskReceipt = z.infer<typeof KioskReceipt>;
+

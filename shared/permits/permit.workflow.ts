@@ -34,3 +34,16 @@ export const permitWorkflow = defineWorkflow(['new', 'valid', 'suspended', 'canc
 });
 export type PermitStatus = (typeof permitWorkflow.statuses)[number];
 export type PermitAction = keyof typeof permitWorkflow.actions;
+
+/**
+ * Replacing a lost or damaged permit card (补领、换领): requested in the portal or at a counter, paid (the card
+ * fee, 第二十一条), then made and handed over by staff; cancelled by staff, with a refund when it was paid.
+ */
+export const replacementWorkflow = defineWorkflow(['new', 'awaiting_payment', 'paid', 'issued', 'cancelled'], {
+  request: { from: ['new'], to: 'awaiting_payment', permission: 'portal.use' },
+  request_counter: { from: ['new'], to: 'awaiting_payment', permission: 'permits.counter' },
+  pay: { from: ['awaiting_payment'], to: 'paid', permission: 'permits.payment' },
+  issue: { from: ['paid'], to: 'issued', permission: 'permits.issue' },
+  cancel: { from: ['awaiting_payment', 'paid'], to: 'cancelled', permission: 'permits.counter' },
+});
+export type ReplacementStatus = (typeof replacementWorkflow.statuses)[number];

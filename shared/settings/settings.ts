@@ -5,7 +5,7 @@ import { z } from 'zod';
  * that value comes from. Labels live in i18n (`settings:<key>.label`, `.help`).
  */
 export type SettingDefinition =
-  | { key: string; module: string; kind: 'integer'; default: number; min: number; max: number; unit: 'workdays' | 'days' | 'months' | 'hours' | 'm2' | 'count'; source: string }
+  | { key: string; module: string; kind: 'integer'; default: number; min: number; max: number; unit: 'workdays' | 'days' | 'months' | 'hours' | 'm2' | 'count' | 'yuan'; source: string }
   | { key: string; module: string; kind: 'boolean'; default: boolean; source: string };
 
 /** The policy settings of the registry (docs: policy.md §4.3, FS-LDRK-2014; Guangzhou's own deadline is not published). */
@@ -25,6 +25,7 @@ export const PERMITS_SETTINGS = [
   { key: 'permits.endorseWindowMonths', module: 'permits', kind: 'integer', default: 1, min: 1, max: 3, unit: 'months', source: '《居住证暂行条例》(2015) 第十条：在居住每满1年之日前1个月内签注' },
   { key: 'permits.firstReminderDays', module: 'permits', kind: 'integer', default: 30, min: 1, max: 90, unit: 'days', source: '本市提醒安排（签注截止前提醒）' },
   { key: 'permits.secondReminderDays', module: 'permits', kind: 'integer', default: 7, min: 1, max: 30, unit: 'days', source: '本市提醒安排（签注截止前再次提醒）' },
+  { key: 'permits.replacementFeeYuan', module: 'permits', kind: 'integer', default: 20, min: 0, max: 200, unit: 'yuan', source: '《居住证暂行条例》(2015) 第二十一条：补领、换领收取工本费（金额由省级价格主管部门核定，默认值为本市设定）' },
   { key: 'permits.lapseCountsAsResidence', module: 'permits', kind: 'boolean', default: false, source: '第十条：逾期未签注的，居住年限自补办签注之日起连续计算；佛山表述不同，默认中止期间不计入' },
 ] as const satisfies readonly SettingDefinition[];
 

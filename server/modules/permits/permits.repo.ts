@@ -4,7 +4,7 @@ import { users } from '../../platform/auth/auth.tables';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike, isWholeIdNumber } from '../../platform/db/like';
-import { applicationActions, applicationEvidence, applicationNumbers, applications, expiryTallies, kiosks, permitActions, permitNumbers, permits, tallies } from './permits.tables';
+import { applicationActions, applicationEvidence, applicationNumbers, applications, expiryTallies, kiosks, permitActions, permitNumbers, permits, replacementActions, replacements, tallies } from './permits.tables';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type PermitRow = typeof permits.$inferSelect;
@@ -324,4 +324,41 @@ export async function updateKiosk(tx: Tx, id: string, values: Partial<typeof kio
 export async function lockPermitInForceByIdNumber(tx: Tx, scope: Scope, idNumber: string): Promise<PermitRow | undefined> {
   const [row] = await tx.select().from(permits).where(and(eq(permits.idNumber, idNumber), inArray(permits.status, ['valid', 'suspended']), inScope(permits.divisionCode, scope))).for('update');
   return row;
+}
+
+// ── replacements ─────────────────────────────────────────────────────────────
+
+export type ReplacementRow = typeof replacements.$inferSelect;
+
+export async function insertReplacement(tx: Tx, values: typeof replacements.$inferInsert): Promise<ReplacementRow> {
+  const [row] = await tx.insert(replacements).values(values).returning();
+  return row!;
+}
+
+export async function findReplacementByTransaction(tx: Executor, userId: string, transactionId: string): Promise<ReplacementRow | undefined> {
+  const [row] = await tx.select().from(replacements).where(and(eq(replacements.requestedBy, userId), eq(replacements.transactionId, transactionId)));
+  return row;
+}
+
+/** A replacement inside `scope` (staff), or any (the payment handler). */
+export async function lockReplacement(tx: Tx, id: string, scope: Scope | null): Promise<ReplacementRow | undefined> {
+  const [row] = await tx.select().from(replacements).where(and(eq(replacements.id, id), scope ? inScope(replacements.divisionCode, scope) : undefined)).for('update');
+  return row;
+}
+
+export async function updateReplacement(tx: Tx, id: string, values: Partial<typeof replacements.$inferInsert>): Promise<void> {
+  await tx.update(replacements).set(values).where(eq(replacements.id, id));
+}
+
+export async function listReplacementsOf(tx: Executor, permitId: string): Promise<ReplacementRow[]> {
+  return tx.select().from(replacements).where(eq(replacements.permitId, permitId)).orderBy(desc(replacements.createdAt));
+}
+
+export async function findReplacementAction(tx: Executor, replacementId: string, transactionId: string): Promise<boolean> {
+  const [row] = await tx.select({ seq: replacementActions.seq }).from(replacementActions).where(and(eq(replacementActions.replacementId, replacementId), eq(replacementActions.transactionId, transactionId)));
+  return Boolean(row);
+}
+
+export async function insertReplacementAction(tx: Tx, values: typeof replacementActions.$inferInsert): Promise<void> {
+  await tx.insert(replacementActions).values(values);
 }

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorBody } from '@shared/errors';
 import {
-  ApplicationActionInput, ApplicationInput, KioskCreated, KioskEndorseInput, KioskInput, KioskList, KioskLookupInput, KioskPermitView, KioskReceipt, KioskView, ApplicationListQuery, ApplicationPage, ApplicationView, EligibilityQuery, EligibilityView, EndorseInput, FileParams, IdParam,
+  ApplicationActionInput, ApplicationInput, ReplacementActionInput, ReplacementInput, ReplacementView, KioskCreated, KioskEndorseInput, KioskInput, KioskList, KioskLookupInput, KioskPermitView, KioskReceipt, KioskView, ApplicationListQuery, ApplicationPage, ApplicationView, EligibilityQuery, EligibilityView, EndorseInput, FileParams, IdParam,
   MyPermits, PermitActionInput, PermitListQuery, PermitPage, PermitStats, PermitView, PersonPermits, TokenParam, VerifyView,
 } from '@shared/permits/permit.schema';
 import { openFile } from '../../platform/files/files';
 import * as kiosks from './permits.kiosk';
+import * as replacements from './permits.replacement';
 import * as permits from './permits.service';
 import { originOf } from '../../platform/http/origin';
 
@@ -128,4 +130,20 @@ export const permitsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { public: true },
     schema: { summary: 'Terminal (Authorization: Kiosk <key>): endorse that permit and get the receipt to print', tags, body: KioskEndorseInput, response: { 200: KioskReceipt, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, (req) => kiosks.kioskEndorse(req.ctx, req.headers.authorization, req.body));
+
+  // ── replacement of a lost or damaged card ──
+  app.post('/permits/:id/replacements', {
+    config: { permission: 'permits.counter' },
+    schema: { summary: 'Ask at a counter for a new card in place of a lost or damaged one (the fee becomes an order)', tags, params: IdParam, body: ReplacementInput, response: { 200: z.array(ReplacementView), 409: ErrorBody } },
+  }, (req) => replacements.requestReplacement(req.ctx, req.params.id, req.body, 'counter'));
+
+  app.post('/my/permits/:id/replacements', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'Ask for a new card in place of one\'s lost or damaged one; pay at the order\'s page', tags, params: IdParam, body: ReplacementInput, response: { 200: z.array(ReplacementView), 409: ErrorBody } },
+  }, (req) => replacements.requestReplacement(req.ctx, req.params.id, req.body, 'holder'));
+
+  app.post('/replacements/:id/actions', {
+    config: { permission: 'permits.read' },
+    schema: { summary: 'Hand over the new card, or cancel (a paid fee is refunded)', tags, params: IdParam, body: ReplacementActionInput, response: { 200: z.array(ReplacementView), 409: ErrorBody } },
+  }, (req) => replacements.actOnReplacement(req.ctx, req.params.id, req.body));
 };

@@ -25,6 +25,7 @@ import type { Notifier } from '../../platform/notify/notify';
 import { getSetting } from '../../platform/settings/settings.service';
 import { findResident } from '../registry';
 import * as repo from './permits.repo';
+import { presentReplacements } from './permits.replacement';
 
 /** Where the QR code of an electronic permit leads: the public verification page. */
 export const VERIFY_PATH = '/verify/';
@@ -159,11 +160,23 @@ async function applicationView(ctx: Ctx, tx: Executor, row: repo.ApplicationRow)
   };
 }
 
+/** An action's details in words: an endorsement's timing, new last day and channel; a replacement's reason and card. */
+function detailsInWords(ctx: Ctx, action: string, details: string | null): string | null {
+  if (!details) return null;
+  if (action === 'endorse' && details.startsWith('{')) {
+    const d = JSON.parse(details) as { timing: string; validUntil: string; channel: string };
+    return translate(ctx.lang, 'permits:history.endorsed', { timing: translate(ctx.lang, `permits:history.timing.${d.timing}`), date: d.validUntil, channel: translate(ctx.lang, `permits:actions.${d.channel}`) });
+  }
+  const replaced = action === 'replace' ? /^(lost|damaged) #(\d+)$/.exec(details) : null;
+  if (replaced) return translate(ctx.lang, 'permits:history.replaced', { reason: translate(ctx.lang, `permits:replacement.reason.${replaced[1]!}`), card: replaced[2]! });
+  return details;
+}
+
 /** Workflow history as the caller may see it: staff see who acted, residents only what was done and when. */
 function presentHistory(ctx: Ctx, rows: { action: { action: string; fromStatus: string | null; toStatus: string; at: Date; details: string | null }; by: string | null }[]) {
   return rows.map((h) => ({
     action: h.action.action, from: h.action.fromStatus, to: h.action.toStatus, at: h.action.at.toISOString(),
-    by: ctx.actor.kind === 'staff' ? h.by : null, details: h.action.details,
+    by: ctx.actor.kind === 'staff' ? h.by : null, details: detailsInWords(ctx, h.action.action, h.action.details),
   }));
 }
 
@@ -204,6 +217,7 @@ async function permitView(ctx: Ctx, tx: Executor, row: repo.PermitRow, origin: s
     verifyUrl: url,
     qrPng: url ? await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 280 }) : null,
     history: presentHistory(ctx, history),
+    replacements: await presentReplacements(ctx, tx, row.id),
   };
 }
 

@@ -107,6 +107,8 @@ export const permits = pgTable(
     endReason: text('end_reason'),
     /** What the QR code of the electronic permit carries: random, so a permit cannot be guessed from another. */
     verifyToken: text('verify_token').notNull().unique(),
+    /** Which card this is: a replacement makes a new one (and a new QR code; the old one no longer verifies). */
+    cardVersion: integer('card_version').notNull().default(1),
     /** The portal account that applied, who sees the electronic permit. */
     holderUserId: uuid('holder_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -168,3 +170,30 @@ export const expiryTallies = pgTable(
   },
   (t) => [primaryKey({ columns: [t.divisionCode, t.validUntil] }), index('permit_expiry_tallies_day_idx').on(t.validUntil)],
 );
+
+/** A replacement of a lost or damaged card: the fee's order, then the new card. */
+export const replacements = pgTable(
+  'permit_replacements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    permitId: uuid('permit_id').notNull().references(() => permits.id),
+    divisionCode: text('division_code').notNull(),
+    reason: text('reason', { enum: ['lost', 'damaged'] }).notNull(),
+    status: text('status', { enum: ['awaiting_payment', 'paid', 'issued', 'cancelled'] }).notNull(),
+    channel: text('channel', { enum: ['portal', 'counter'] }).notNull(),
+    feeFen: integer('fee_fen').notNull(),
+    orderId: uuid('order_id'),
+    requestedBy: uuid('requested_by').notNull(),
+    transactionId: uuid('transaction_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('permit_replacements_tx_key').on(t.requestedBy, t.transactionId),
+    uniqueIndex('permit_replacements_open_key').on(t.permitId).where(sql`status in ('awaiting_payment', 'paid')`),
+    index('permit_replacements_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.status),
+  ],
+);
+
+/** Every step of a replacement, append-only, with its idempotency key. */
+export const replacementActions = workflowActionsTable('permit_replacement_actions', 'replacementId', 'replacement_id', () => replacements.id);

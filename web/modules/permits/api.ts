@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FileView } from '@shared/files/files.schema';
 import {
-  ApplicationPage, ApplicationView, EligibilityView, KioskCreated, KioskList, KioskView, MyPermits, PermitPage, PermitStats, PermitView, PersonPermits, VerifyView,
+  ApplicationPage, ApplicationView, EligibilityView, KioskCreated, ReplacementView, KioskList, KioskView, MyPermits, PermitPage, PermitStats, PermitView, PersonPermits, VerifyView,
   type ApplicationActionInput, type ApplicationInput, type ApplicationListQuery, type EligibilityQuery, type KioskInput, type PermitActionInput, type PermitListQuery,
 } from '@shared/permits/permit.schema';
+import { z } from 'zod';
 import { api, qs } from '../../lib/api';
 
 export const permitsKeys = {
@@ -104,4 +105,21 @@ export function useCreateKiosk() {
 export function useRevokeKiosk() {
   const client = useQueryClient();
   return useMutation({ mutationFn: (id: string) => api.post(`/api/permits/kiosks/${id}/revoke`, {}, KioskView), onSuccess: () => client.invalidateQueries({ queryKey: ['permits', 'kiosks'] }) });
+}
+
+export function useRequestReplacement(permitId: string, side: 'staff' | 'holder') {
+  const client = useQueryClient();
+  const url = side === 'staff' ? `/api/permits/permits/${permitId}/replacements` : `/api/permits/my/permits/${permitId}/replacements`;
+  return useMutation({
+    mutationFn: (reason: 'lost' | 'damaged') => api.post(url, { reason, transactionId: crypto.randomUUID() }, z.array(ReplacementView)),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['permits'] }),
+  });
+}
+
+export function useReplacementAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; action: 'issue' | 'cancel' }) => api.post(`/api/permits/replacements/${input.id}/actions`, { action: input.action, transactionId: crypto.randomUUID() }, z.array(ReplacementView)),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['permits'] }),
+  });
 }

@@ -29,7 +29,7 @@ export function permitsConsoleRoutes(me: MeView): ConsoleRoute[] {
       permission: 'permits.read',
       menu: { labelKey: 'permits:menu.permits', icon: <SafetyCertificateOutlined />, order: 21 },
     },
-    { path: '/permits/permits/:id', element: <PermitPage />, permission: 'permits.read' },
+    { path: '/permits/permits/:id', element: <PermitPage canRequest={me.permissions.includes('permits.counter')} />, permission: 'permits.read' },
     {
       path: '/permits/kiosks',
       element: <KiosksPage division={me.division?.code ?? ''} />,

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { usePermit, usePermitAction } from '../api';
+import { ReplacementsCard } from '../components/ReplacementsCard';
 import { PermitStatusTag } from '../components/tags';
 import { HistoryTable } from './ApplicationPage';
 
 type Ending = 'cancel' | 'revoke' | null;
 
 /** One permit: what it states, its year and endorsement window, its history and the actions open now. */
-export function PermitPage() {
+export function PermitPage({ canRequest }: { canRequest: boolean }) {
   const { id = '' } = useParams();
   const { t } = useTranslation(['permits', 'common']);
   const { message } = App.useApp();
@@ -61,6 +62,7 @@ export function PermitPage() {
           </Col>
         </Row>
       </Card>
+      <ReplacementsCard permitId={p.id} rows={p.replacements} side="staff" canRequest={canRequest && (p.status === 'valid' || p.status === 'suspended')} />
       <Card title={t('fields.history')} size="small"><HistoryTable rows={p.history} ns="actions" /></Card>
       <Modal
         open={ending !== null}

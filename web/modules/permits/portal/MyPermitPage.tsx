@@ -6,6 +6,7 @@ import { requiredEvidence, type ApplicationView, type PermitView } from '@shared
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApplicationAction, useEndorseMine, useMyPermits } from '../api';
 import { evidenceOf, MaterialsField, type Materials } from '../components/MaterialsField';
+import { ReplacementsCard } from '../components/ReplacementsCard';
 import { ApplicationStatusTag, PermitStatusTag } from '../components/tags';
 
 /** The electronic permit as a card: the permit's contents, its state and the QR code anyone can check. */
@@ -111,7 +112,12 @@ export function MyPermitPage() {
   return (
     <Space direction="vertical" size={14} style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>{t('portal.title')}</Typography.Title>
-      {inForce.map((p) => <ElectronicPermit key={p.id} permit={p} />)}
+      {inForce.map((p) => (
+        <Space key={p.id} direction="vertical" size={10} style={{ width: '100%' }}>
+          <ElectronicPermit permit={p} />
+          <ReplacementsCard permitId={p.id} rows={p.replacements} side="holder" canRequest />
+        </Space>
+      ))}
       {inForce.length === 0 && !open && <Empty description={t('portal.none')} />}
       {!open && <Link to="/portal/permit/apply"><Button type="primary" size="large" block data-testid="apply">{t('portal.apply')}</Button></Link>}
       {mine.data.applications.length > 0 && <Typography.Text strong>{t('portal.myApplications')}</Typography.Text>}

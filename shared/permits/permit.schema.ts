@@ -161,6 +161,8 @@ export const PermitView = z.object({
   /** The start of the current unbroken run of valid years, and how many years of it were endorsed. */
   runSince: z.string(),
   endorsedYears: z.number().int(),
+  /** Since when residence years count for this permit (a suspension breaks them unless the city's setting says otherwise). */
+  residenceSince: z.string(),
   validUntil: z.string(),
   windowOpensOn: z.string(),
   /** When the permit can be endorsed now: on time (within the window) or late (suspended). */
@@ -206,6 +208,7 @@ export type MyPermits = z.infer<typeof MyPermits>;
 export const PermitStats = z.object({
   applications: z.object({ submitted: z.number().int(), accepted: z.number().int(), returned: z.number().int(), overdue: z.number().int() }),
   permits: z.object({ valid: z.number().int(), suspended: z.number().int(), cancelled: z.number().int(), revoked: z.number().int(), dueForEndorsement: z.number().int() }),
+  thisYear: z.object({ issued: z.number().int(), endorsed: z.number().int() }),
 });
 export type PermitStats = z.infer<typeof PermitStats>;
 

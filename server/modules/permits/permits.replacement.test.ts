@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '@shared/kernel/id-number';
 import { canonicalCallback, devProvider } from '../../platform/payments/payments';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
+import { recountTallies } from './permits.repo';
 
 const china = (date: string) => new Date(`${date}T02:00:00Z`);
 const QIAN = (() => { const first17 = '43010419910909301'; return first17 + idCheckCharacter(first17); })();
@@ -37,6 +38,13 @@ beforeAll(async () => {
   verifyToken = mine.json<{ permits: { verifyUrl: string }[] }>().permits[0]!.verifyUrl.split('/').pop()!;
 });
 afterAll(async () => {
+  // Moves and replacements keep the tallies right too.
+  if (t) {
+    const tallies = await recountTallies(t.db);
+    expect(tallies.actual.length).toBeGreaterThan(0);
+    expect(tallies.kept).toEqual(tallies.actual);
+    expect(tallies.keptDue).toEqual(tallies.actualDue);
+  }
   await t?.close();
 });
 
@@ -102,5 +110,17 @@ describe('replacing a lost card, with the card fee', () => {
     const body = { eventId: `dev-${randomUUID()}`, orderNumber: second.order!.number, kind: 'paid' as const, amountFen: 2000 };
     expect((await callback(body)).json()).toEqual({ status: 'refunded', applied: false });
     expect((await t.handle.query<{ status: string }>('select status from permit_replacements where id = $1', [second.id]))[0]!.status).toBe('cancelled');
+  });
+
+  it('a move inside the city changes the address the permit states, in its history; statistics count the year\'s issues', async () => {
+    const building = await t.as(officer).post('/api/registry/buildings', { divisionCode: '440106006004', address: '天河区石牌南路 3 号' });
+    const house = await t.as(officer).post('/api/registry/houses', { buildingId: building.json<{ id: string }>().id, unit: '902', use: 'rental', ownerOrganisation: '石牌物业' });
+    const moved = await t.as(officer).post('/api/registry/residences/arrive', { idNumber: QIAN, name: '钱小满', houseId: house.json<{ id: string }>().id, relation: 'tenant', arrivedOn: '2026-03-02', transactionId: randomUUID() });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const view = (await t.as(officer).get(`/api/permits/permits/${permitId}`)).json<{ address: string; divisionCode: string; history: { action: string; details: string }[] }>();
+    expect(view).toMatchObject({ address: '天河区石牌南路 3 号 902', divisionCode: '440106006004' });
+    expect(view.history.at(-1)).toMatchObject({ action: 'change_address', details: '天河区石牌东路 66 号 201 → 天河区石牌南路 3 号 902' });
+    const stats = (await t.as(officer).get('/api/permits/stats')).json<{ thisYear: { issued: number }; permits: { valid: number } }>();
+    expect(stats).toMatchObject({ thisYear: { issued: 1 }, permits: { valid: 1 } });
   });
 });

@@ -28,7 +28,7 @@ export async function nextPermitNumber(tx: Tx, city: string, year: string): Prom
 
 // ── tallies (kept by every write below, in its transaction) ──────────────────
 
-async function bump(tx: Tx, subject: 'application' | 'permit', divisionCode: string, status: string, delta: number): Promise<void> {
+async function bump(tx: Tx, subject: 'application' | 'permit' | 'event', divisionCode: string, status: string, delta: number): Promise<void> {
   await tx.insert(tallies).values({ divisionCode, subject, status, n: delta })
     .onConflictDoUpdate({ target: [tallies.divisionCode, tallies.subject, tallies.status], set: { n: sql`${tallies.n} + ${delta}` } });
 }
@@ -151,8 +151,14 @@ export async function evidenceHasFile(tx: Executor, applicationId: string, fileI
 export async function insertPermit(tx: Tx, values: typeof permits.$inferInsert): Promise<PermitRow> {
   const [row] = await tx.insert(permits).values(values).returning();
   await bump(tx, 'permit', row!.divisionCode, row!.status, 1);
+  await bump(tx, 'event', row!.divisionCode, `issue:${row!.issuedOn.slice(0, 4)}`, 1);
   if (row!.status === 'valid') await bumpExpiry(tx, row!.divisionCode, row!.validUntil, 1);
   return row!;
+}
+
+/** Counts an endorsement in the year it was made, for the statistics. */
+export async function countEndorsement(tx: Tx, divisionCode: string, on: string): Promise<void> {
+  await bump(tx, 'event', divisionCode, `endorse:${on.slice(0, 4)}`, 1);
 }
 
 /** Changes a permit read (and locked) as `before`; its tallies, and its place among permits falling due, follow. */
@@ -271,6 +277,7 @@ export async function countStats(tx: Executor, scope: Scope, today: string, wind
   return {
     applications: counted.filter((c) => c.subject === 'application'),
     permits: counted.filter((c) => c.subject === 'permit'),
+    events: counted.filter((c) => c.subject === 'event'),
     overdue: overdue?.n ?? 0,
     due: due?.n ?? 0,
   };
@@ -278,7 +285,7 @@ export async function countStats(tx: Executor, scope: Scope, today: string, wind
 
 /** The tallies next to a count of the records themselves (for checking them). */
 export async function recountTallies(tx: Executor) {
-  const kept = await tx.select().from(tallies).where(sql`${tallies.n} <> 0`).orderBy(tallies.divisionCode, tallies.subject, tallies.status);
+  const kept = await tx.select().from(tallies).where(and(sql`${tallies.n} <> 0`, sql`${tallies.subject} <> 'event'`)).orderBy(tallies.divisionCode, tallies.subject, tallies.status);
   const actual = await tx.execute<{ division_code: string; subject: string; status: string; n: number }>(sql`
     select division_code, 'application' as subject, status, count(*)::int as n from permit_applications group by 1, 3
     union all select division_code, 'permit', status, count(*)::int from permits group by 1, 3 order by 1, 2, 3`);

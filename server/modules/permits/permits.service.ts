@@ -22,6 +22,7 @@ import { cachedDivisionPath } from '../../platform/divisions/divisions.service';
 import { listFiles } from '../../platform/files/files';
 import { systemActor as systemActorFor, type Ctx } from '../../platform/http/context';
 import type { Notifier } from '../../platform/notify/notify';
+import { onDomainEvent } from '../../platform/events';
 import { getSetting } from '../../platform/settings/settings.service';
 import { findResident } from '../registry';
 import * as repo from './permits.repo';
@@ -30,7 +31,7 @@ import { presentReplacements } from './permits.replacement';
 /** Where the QR code of an electronic permit leads: the public verification page. */
 export const VERIFY_PATH = '/verify/';
 
-type Settings = { minMonths: number; gapDays: number; issueDays: number; issueInWorkdays: boolean; validityMonths: number; windowMonths: number; firstReminder: number; secondReminder: number };
+type Settings = { minMonths: number; gapDays: number; issueDays: number; issueInWorkdays: boolean; validityMonths: number; windowMonths: number; firstReminder: number; secondReminder: number; lapseCounts: boolean };
 
 async function settingsOf(tx: Executor): Promise<Settings> {
   return {
@@ -42,6 +43,7 @@ async function settingsOf(tx: Executor): Promise<Settings> {
     windowMonths: await getSetting(tx, 'permits.endorseWindowMonths'),
     firstReminder: await getSetting(tx, 'permits.firstReminderDays'),
     secondReminder: await getSetting(tx, 'permits.secondReminderDays'),
+    lapseCounts: await getSetting(tx, 'permits.lapseCountsAsResidence'),
   };
 }
 
@@ -203,6 +205,7 @@ function permitListItem(ctx: Ctx, row: repo.PermitRow, s: Settings, on: IsoDate)
     id: row.id, number: row.number, status: row.status, personId: row.personId, name: row.name,
     idNumber: pii ? row.idNumber : maskIdNumber(row.idNumber), sex: row.sex, birthDate: row.birthDate, address: row.address, divisionCode: row.divisionCode,
     issuedOn: row.issuedOn, runSince: row.runSince, endorsedYears: row.endorsedYears, validUntil: row.validUntil, windowOpensOn: year.windowOpensOn,
+    residenceSince: s.lapseCounts ? row.issuedOn : row.runSince,
     endorsable: inForce ? (row.status === 'suspended' ? 'late' as const : endorsementTiming(on, year)) : null,
     suspendedOn: row.suspendedOn, endedOn: row.endedOn, endReason: row.endReason, actions: permitActionsFor(ctx, row),
   };
@@ -470,6 +473,7 @@ export async function endorseLocked(ctx: Ctx, tx: Tx, row: repo.PermitRow, actio
   const next = timing === 'late' ? { runSince: on, endorsedYears: 0 } : { runSince: row.runSince, endorsedYears: row.endorsedYears + 1 };
   const validUntil = permitYear(next.runSince, next.endorsedYears, s.validityMonths, s.windowMonths).validUntil;
   await repo.updatePermit(tx, row, { ...next, validUntil, status: to === 'new' ? 'valid' : to, suspendedOn: null, address: resident.home.address, divisionCode: resident.home.divisionCode, updatedAt: ctx.now() });
+  await repo.countEndorsement(tx, resident.home.divisionCode, on);
   const details = JSON.stringify({ timing, validUntil, channel: action });
   await repo.insertPermitAction(tx, { permitId: row.id, action: 'endorse', fromStatus: row.status, toStatus: 'valid', transactionId, actorId: ctx.actor.userId, details, at: ctx.now() });
   await audit.record(tx, ctx, { action: 'permits.permit.endorse', entityType: 'permit', entityId: row.id, divisionCode: row.divisionCode, details: { timing, validUntil, channel: action } });
@@ -559,6 +563,7 @@ export async function getStats(ctx: Ctx): Promise<PermitStats> {
   return {
     applications: { submitted: of(counted.applications, 'submitted'), accepted: of(counted.applications, 'accepted'), returned: of(counted.applications, 'returned'), overdue: counted.overdue },
     permits: { valid: of(counted.permits, 'valid'), suspended: of(counted.permits, 'suspended'), cancelled: of(counted.permits, 'cancelled'), revoked: of(counted.permits, 'revoked'), dueForEndorsement: counted.due },
+    thisYear: { issued: of(counted.events, `issue:${on.slice(0, 4)}`), endorsed: of(counted.events, `endorse:${on.slice(0, 4)}`) },
   };
 }
 
@@ -631,3 +636,20 @@ export async function remindEndorsements(deps: JobDeps): Promise<number> {
     }
   }
 }
+
+// ── following the registry ───────────────────────────────────────────────────
+
+/**
+ * A permit holder moved inside the city: the permit states the new residence address (项目变更), recorded in its
+ * history, and it is worked by the new home's staff from now on.
+ */
+onDomainEvent('registry.person.moved', async (tx, ctx, { personId }) => {
+  const held = await repo.findPermitInForce(tx, personId);
+  const permit = held ? await repo.lockPermit(tx, held.id, null) : undefined;
+  if (!permit) return;
+  const resident = await findResident(tx, permit.idNumber, permit.name);
+  if (!resident?.home || resident.home.address === permit.address) return;
+  await repo.updatePermit(tx, permit, { address: resident.home.address, divisionCode: resident.home.divisionCode, updatedAt: ctx.now() });
+  await repo.insertPermitAction(tx, { permitId: permit.id, action: 'change_address', fromStatus: permit.status, toStatus: permit.status, transactionId: derivedUuid(`permits.moved:${permit.id}:${resident.home.address}:${ctx.requestId}`), actorId: ctx.actor.userId, details: `${permit.address} → ${resident.home.address}`, at: ctx.now() });
+  await audit.record(tx, ctx, { action: 'permits.permit.change-address', entityType: 'permit', entityId: permit.id, divisionCode: resident.home.divisionCode, details: { from: permit.address, to: resident.home.address } });
+});

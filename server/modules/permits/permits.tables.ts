@@ -153,7 +153,8 @@ export const tallies = pgTable(
   'permit_tallies',
   {
     divisionCode: text('division_code').notNull(),
-    subject: text('subject', { enum: ['application', 'permit'] }).notNull(),
+    /** `application` and `permit` count records by status; `event` counts issues and endorsements by `<action>:<year>`. */
+    subject: text('subject', { enum: ['application', 'permit', 'event'] }).notNull(),
     status: text('status').notNull(),
     n: bigint('n', { mode: 'number' }).notNull(),
   },

@@ -16,6 +16,7 @@ import type { Executor, Tx } from '../../platform/db/client';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { findDivision } from '../../platform/divisions/divisions.repo';
 import { cachedDivisionPath, countyCodeExists, countyFullName } from '../../platform/divisions/divisions.service';
+import { emitDomainEvent } from '../../platform/events';
 import type { Ctx } from '../../platform/http/context';
 import { getSetting } from '../../platform/settings/settings.service';
 import * as repo from './registry.repo';
@@ -517,6 +518,7 @@ export async function recordArrival(ctx: Ctx, tx: Tx, arrival: Arrival): Promise
     action: 'registry.residence.arrive', entityType: 'residence', entityId: residence.id, divisionCode: residence.divisionCode,
     details: { personId: person.id, houseId: house.id, arrivedOn: arrival.arrivedOn, relation: arrival.relation, lateWorkdays: late, channel: arrival.channel },
   });
+  if (current) await emitDomainEvent(tx, ctx, 'registry.person.moved', { personId: person.id, on: arrival.arrivedOn });
   return residence.id;
 }
 

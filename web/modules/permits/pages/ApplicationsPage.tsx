@@ -26,8 +26,9 @@ export function ApplicationsPage({ canTake }: { canTake: boolean }) {
         {s && ([
           ['submitted', s.applications.submitted], ['accepted', s.applications.accepted], ['returned', s.applications.returned], ['overdue', s.applications.overdue],
           ['valid', s.permits.valid], ['suspended', s.permits.suspended], ['dueForEndorsement', s.permits.dueForEndorsement],
+          ['issued', s.thisYear.issued], ['endorsed', s.thisYear.endorsed],
         ] as const).map(([key, value]) => (
-          <Col key={key} xs={12} md={6} xl={3}>
+          <Col key={key} xs={12} md={6} xl={{ flex: '1 1 0' }}>
             <Card size="small"><Statistic title={t(`queue.stats.${key}`)} value={value} valueStyle={key === 'overdue' && value > 0 ? { color: '#cf1322' } : undefined} /></Card>
           </Col>
         ))}

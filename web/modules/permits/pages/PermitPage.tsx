@@ -51,6 +51,7 @@ export function PermitPage({ canRequest }: { canRequest: boolean }) {
               <Descriptions.Item label={t('fields.validUntil')}>{p.validUntil}</Descriptions.Item>
               <Descriptions.Item label={t('fields.windowOpensOn')}>{p.windowOpensOn}</Descriptions.Item>
               <Descriptions.Item label={t('fields.runSince')}>{`${p.runSince}（${t('fields.endorsedYears')} ${p.endorsedYears}）`}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.residenceSince')}>{p.residenceSince}</Descriptions.Item>
               {p.suspendedOn && <Descriptions.Item label={t('fields.suspendedOn')}>{p.suspendedOn}</Descriptions.Item>}
               {p.endedOn && <Descriptions.Item label={t('fields.endedOn')}>{`${p.endedOn} · ${p.endReason ?? ''}`}</Descriptions.Item>}
               {p.endorsable && <Descriptions.Item label={t('fields.status')}>{t(`endorsable.${p.endorsable}`)}</Descriptions.Item>}

@@ -3,8 +3,8 @@ import type { Ctx } from './http/context';
 
 /** What modules tell each other happened, by name, with what they need to know. */
 export type DomainEvents = {
-  /** A person moved from one registered home to another (the old stay ended, a new one began). */
-  'registry.person.moved': { personId: string; on: string };
+  /** Persons moved from one registered home to another (the old stay ended, a new one began): one, or a batch of an import. */
+  'registry.person.moved': { personIds: string[] };
 };
 
 type EventCtx = Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>;

@@ -123,4 +123,18 @@ describe('replacing a lost card, with the card fee', () => {
     const stats = (await t.as(officer).get('/api/permits/stats')).json<{ thisYear: { issued: number }; permits: { valid: number } }>();
     expect(stats).toMatchObject({ thisYear: { issued: 1 }, permits: { valid: 1 } });
   });
+
+  it('a move in a bulk import changes the permit\'s address as well', async () => {
+    const building = await t.as(officer).post('/api/registry/buildings', { divisionCode: '440106006002', address: '天河区石牌东路 99 号' });
+    await t.as(officer).post('/api/registry/houses', { buildingId: building.json<{ id: string }>().id, unit: '1001', use: 'rental', ownerOrganisation: '石牌物业' });
+    const csv = `姓名,身份证号码,地址,房号,居住关系,入住日期\n钱小满,${QIAN},天河区石牌东路 99 号,1001,租住,2026-03-02\n`;
+    const uploaded = await t.app.inject({ method: 'POST', url: '/api/registry/imports?fileName=move.csv', payload: csv, headers: { 'content-type': 'text/csv', cookie: `anju_session=${officer.token}`, 'x-csrf-token': officer.csrfToken } });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    await t.jobs.drain('registry.import');
+    const done = await t.as(officer).get(`/api/registry/imports/${uploaded.json<{ id: string }>().id}`);
+    expect(done.json()).toMatchObject({ status: 'done', accepted: 1 });
+    const view = (await t.as(officer).get(`/api/permits/permits/${permitId}`)).json<{ address: string; history: { action: string }[] }>();
+    expect(view.address).toBe('天河区石牌东路 99 号 1001');
+    expect(view.history.filter((h) => h.action === 'change_address')).toHaveLength(2);
+  });
 });

@@ -190,6 +190,12 @@ export async function findPermitByToken(tx: Executor, token: string): Promise<Pe
   return row;
 }
 
+/** The permits in force among these persons (a batch of an import moved them; few hold permits). */
+export async function listPermitsInForceOf(tx: Executor, personIds: string[]): Promise<PermitRow[]> {
+  if (personIds.length === 0) return [];
+  return tx.select().from(permits).where(and(inArray(permits.personId, personIds), inArray(permits.status, ['valid', 'suspended'])));
+}
+
 export async function findPermitInForce(tx: Executor, personId: string): Promise<PermitRow | undefined> {
   const [row] = await tx.select().from(permits).where(and(eq(permits.personId, personId), inArray(permits.status, ['valid', 'suspended'])));
   return row;

@@ -643,13 +643,13 @@ export async function remindEndorsements(deps: JobDeps): Promise<number> {
  * A permit holder moved inside the city: the permit states the new residence address (项目变更), recorded in its
  * history, and it is worked by the new home's staff from now on.
  */
-onDomainEvent('registry.person.moved', async (tx, ctx, { personId }) => {
-  const held = await repo.findPermitInForce(tx, personId);
-  const permit = held ? await repo.lockPermit(tx, held.id, null) : undefined;
-  if (!permit) return;
-  const resident = await findResident(tx, permit.idNumber, permit.name);
-  if (!resident?.home || resident.home.address === permit.address) return;
-  await repo.updatePermit(tx, permit, { address: resident.home.address, divisionCode: resident.home.divisionCode, updatedAt: ctx.now() });
-  await repo.insertPermitAction(tx, { permitId: permit.id, action: 'change_address', fromStatus: permit.status, toStatus: permit.status, transactionId: derivedUuid(`permits.moved:${permit.id}:${resident.home.address}:${ctx.requestId}`), actorId: ctx.actor.userId, details: `${permit.address} → ${resident.home.address}`, at: ctx.now() });
-  await audit.record(tx, ctx, { action: 'permits.permit.change-address', entityType: 'permit', entityId: permit.id, divisionCode: resident.home.divisionCode, details: { from: permit.address, to: resident.home.address } });
+onDomainEvent('registry.person.moved', async (tx, ctx, { personIds }) => {
+  for (const held of await repo.listPermitsInForceOf(tx, personIds)) {
+    const permit = (await repo.lockPermit(tx, held.id, null))!;
+    const resident = await findResident(tx, permit.idNumber, permit.name);
+    if (!resident?.home || resident.home.address === permit.address) continue;
+    await repo.updatePermit(tx, permit, { address: resident.home.address, divisionCode: resident.home.divisionCode, updatedAt: ctx.now() });
+    await repo.insertPermitAction(tx, { permitId: permit.id, action: 'change_address', fromStatus: permit.status, toStatus: permit.status, transactionId: derivedUuid(`permits.moved:${permit.id}:${resident.home.address}:${ctx.requestId}`), actorId: ctx.actor.userId, details: `${permit.address} → ${resident.home.address}`, at: ctx.now() });
+    await audit.record(tx, ctx, { action: 'permits.permit.change-address', entityType: 'permit', entityId: permit.id, divisionCode: resident.home.divisionCode, details: { from: permit.address, to: resident.home.address } });
+  }
 });

@@ -13,6 +13,7 @@ import * as audit from '../../platform/audit/audit';
 import type { Scope } from '../../platform/auth/scope';
 import type { Db } from '../../platform/db/client';
 import { derivedUuid } from '../../platform/db/derived-id';
+import { emitDomainEvent } from '../../platform/events';
 import { storeUpload } from '../../platform/files/files';
 import { countyCodeExists } from '../../platform/divisions/divisions.service';
 import { systemActor, type Actor, type Ctx } from '../../platform/http/context';
@@ -295,7 +296,8 @@ async function applyBatch(deps: { db: Db; now: () => Date }, current: repo.Impor
       }
       stage.push({ ...c.row, houseId: house.id, divisionCode: house.divisionCode, ...due(c.row.arrivedOn, today) });
     }
-    const applied = stage.length > 0 ? await repo.applyImportBatch(tx, stage, { actorId: current.createdBy, at: deps.now() }) : { accepted: 0, unchanged: 0, nameDiffers: [], beforeCurrent: [] };
+    const applied = stage.length > 0 ? await repo.applyImportBatch(tx, stage, { actorId: current.createdBy, at: deps.now() }) : { accepted: 0, unchanged: 0, nameDiffers: [], beforeCurrent: [], moved: [] as string[] };
+    if (applied.moved.length > 0) await emitDomainEvent(tx, importCtx(deps, current), 'registry.person.moved', { personIds: applied.moved });
     for (const rowNo of applied.nameDiffers) rejects.push({ rowNo, cells: cellsOf.get(rowNo)!, reason: { code: 'IMPORT_ROW_NAME_DIFFERS' } });
     for (const early of applied.beforeCurrent) rejects.push({ rowNo: early.rowNo, cells: cellsOf.get(early.rowNo)!, reason: { code: 'REGISTRY_ARRIVAL_BEFORE_CURRENT', params: { date: early.date } } });
     await repo.insertImportRejects(tx, rejects.map((r) => ({ importId: current.id, rowNo: r.rowNo, cells: JSON.stringify(r.cells), reason: JSON.stringify(r.reason) })));

@@ -663,14 +663,16 @@ export async function applyImportBatch(tx: Tx, rows: ImportStageRow[], by: { act
     where c.row_no = s.row_no`);
   const unchanged = await tx.execute<{ row_no: number }>(sql`delete from reg_import_stage where current_house = house_id returning row_no`);
   const early = await tx.execute<{ row_no: number; date: string }>(sql`delete from reg_import_stage where current_arrived > arrived_on returning row_no, current_arrived::text as date`);
-  await tx.execute(sql`
+  const moved = await tx.execute<{ person_id: string }>(sql`
     with moved as (
       update reg_residences r set status = 'ended', left_on = s.arrived_on, updated_at = ${by.at}
       from reg_import_stage s
       where r.id = any(array(select current_id from reg_import_stage where current_id is not null)) and r.id = s.current_id
-      returning r.id, s.tx_id)
-    insert into reg_residence_actions (residence_id, action, from_status, to_status, transaction_id, actor_id, details, at)
-    select id, 'leave', 'active', 'ended', tx_id, ${by.actorId}, 'moved', ${by.at} from moved`);
+      returning r.id, s.tx_id, s.person_id),
+    acted as (
+      insert into reg_residence_actions (residence_id, action, from_status, to_status, transaction_id, actor_id, details, at)
+      select id, 'leave', 'active', 'ended', tx_id, ${by.actorId}, 'moved', ${by.at} from moved)
+    select person_id from moved`);
   const arrived = await tx.execute<{ n: number }>(sql`
     with ins as (
       insert into reg_residences (person_id, house_id, division_code, relation, arrived_on, status, channel, declared_on, deadline_on, late_workdays, declared_by, created_at, updated_at)
@@ -691,6 +693,7 @@ export async function applyImportBatch(tx: Tx, rows: ImportStageRow[], by: { act
     unchanged: unchanged.rows.length,
     nameDiffers: nameDiffers.rows.map((row) => row.row_no),
     beforeCurrent: early.rows.map((row) => ({ rowNo: row.row_no, date: row.date })),
+    moved: moved.rows.map((row) => row.person_id),
   };
 }
 

@@ -518,7 +518,7 @@ export async function recordArrival(ctx: Ctx, tx: Tx, arrival: Arrival): Promise
     action: 'registry.residence.arrive', entityType: 'residence', entityId: residence.id, divisionCode: residence.divisionCode,
     details: { personId: person.id, houseId: house.id, arrivedOn: arrival.arrivedOn, relation: arrival.relation, lateWorkdays: late, channel: arrival.channel },
   });
-  if (current) await emitDomainEvent(tx, ctx, 'registry.person.moved', { personId: person.id, on: arrival.arrivedOn });
+  if (current) await emitDomainEvent(tx, ctx, 'registry.person.moved', { personIds: [person.id] });
   return residence.id;
 }
 

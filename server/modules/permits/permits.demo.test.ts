@@ -3,20 +3,14 @@ import { chinaDate } from '@shared/kernel/workdays';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { seedPopulation } from '../registry';
 import { seedPermits } from './index';
-import { recountTallies } from './permits.repo';
+import { expectTalliesAgree } from './permits.fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(async () => {
-  // Whatever happened above, the kept tallies agree with a count of the records.
-  if (t) {
-    const tallies = await recountTallies(t.db);
-    expect(tallies.actual.length).toBeGreaterThan(0);
-    expect(tallies.kept).toEqual(tallies.actual);
-    expect(tallies.keptDue).toEqual(tallies.actualDue);
-  }
+  await expectTalliesAgree(t);
   await t?.close();
 });
 

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckCharacter } from '@shared/kernel/id-number';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
-import { recountTallies } from './permits.repo';
+import { china, employmentMaterials, expectTalliesAgree, idOf, LONG_SESSION, registerAt } from './permits.fixtures';
 
-const china = (date: string) => new Date(`${date}T02:00:00Z`);
-const ZHAO = (() => { const first17 = '43010419900808201'; return first17 + idCheckCharacter(first17); })();
-const LONG = 24 * 365 * 3;
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const ZHAO = idOf('43010419900808201');
+const LONG = LONG_SESSION;
 
 let t: TestApp;
 let district: TestUser;
@@ -24,24 +21,15 @@ beforeAll(async () => {
   t = await buildTestApp({ now: china('2026-01-05') });
   district = await t.factories.user({ sessionHours: LONG, roles: ['district_officer'], division: '440106' });
   otherDistrict = await t.factories.user({ sessionHours: LONG, roles: ['district_officer'], division: '440111' });
-  const building = await t.as(district).post('/api/registry/buildings', { divisionCode: '440106006002', address: '天河区石牌西路 9 号' });
-  const house = await t.as(district).post('/api/registry/houses', { buildingId: building.json<{ id: string }>().id, unit: '501', use: 'rental', ownerOrganisation: '石牌物业' });
-  await t.as(district).post('/api/registry/residences/arrive', { idNumber: ZHAO, name: '赵一鸣', houseId: house.json<{ id: string }>().id, relation: 'tenant', arrivedOn: '2025-05-01', registerIfNew: true, transactionId: randomUUID() });
-  const upload = async () => (await t.app.inject({ method: 'POST', url: '/api/files?name=scan.png', payload: PNG, headers: { 'content-type': 'image/png', cookie: `anju_session=${district.token}`, 'x-csrf-token': district.csrfToken } })).json<{ id: string }>().id;
-  const evidence = [{ kind: 'photo', fileId: await upload() }, { kind: 'id_card', fileId: await upload() }, { kind: 'employment_proof', fileId: await upload() }];
+  await registerAt(t, district, { idNumber: ZHAO, name: '赵一鸣', arrivedOn: '2025-05-01' }, { division: '440106006002', address: '天河区石牌西路 9 号', unit: '501' });
+  const evidence = await employmentMaterials(t, district);
   const applied = await t.as(district).post('/api/permits/applications', { name: '赵一鸣', idNumber: ZHAO, basis: 'employment', basisDetail: '石牌某公司', evidence, transactionId: randomUUID() });
   expect(applied.statusCode, applied.body).toBe(201);
   const issued = await t.as(district).post(`/api/permits/applications/${applied.json<{ id: string }>().id}/actions`, { action: 'issue', transactionId: randomUUID() });
   expect(issued.json()).toMatchObject({ status: 'issued' });
 });
 afterAll(async () => {
-  // Whatever happened above, the kept tallies agree with a count of the records.
-  if (t) {
-    const tallies = await recountTallies(t.db);
-    expect(tallies.actual.length).toBeGreaterThan(0);
-    expect(tallies.kept).toEqual(tallies.actual);
-    expect(tallies.keptDue).toEqual(tallies.actualDue);
-  }
+  await expectTalliesAgree(t);
   await t?.close();
 });
 

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckCharacter } from '@shared/kernel/id-number';
 import { canonicalCallback, devProvider } from '../../platform/payments/payments';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
-import { recountTallies } from './permits.repo';
+import { china, employmentMaterials, expectTalliesAgree, idOf, LONG_SESSION, registerAt } from './permits.fixtures';
 
-const china = (date: string) => new Date(`${date}T02:00:00Z`);
-const QIAN = (() => { const first17 = '43010419910909301'; return first17 + idCheckCharacter(first17); })();
-const LONG = 24 * 365 * 3;
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const QIAN = idOf('43010419910909301');
+const LONG = LONG_SESSION;
 
 let t: TestApp;
 let officer: TestUser;
@@ -24,11 +21,8 @@ beforeAll(async () => {
   officer = await t.factories.user({ sessionHours: LONG, roles: ['street_officer'], division: '440106006' });
   elsewhere = await t.factories.user({ sessionHours: LONG, roles: ['street_officer'], division: '440111001' });
   resident = await t.factories.user({ sessionHours: LONG, roles: ['resident'], kind: 'resident', phone: '13700002222' });
-  const building = await t.as(officer).post('/api/registry/buildings', { divisionCode: '440106006002', address: '天河区石牌东路 66 号' });
-  const house = await t.as(officer).post('/api/registry/houses', { buildingId: building.json<{ id: string }>().id, unit: '201', use: 'rental', ownerOrganisation: '石牌物业' });
-  await t.as(officer).post('/api/registry/residences/arrive', { idNumber: QIAN, name: '钱小满', houseId: house.json<{ id: string }>().id, relation: 'tenant', arrivedOn: '2025-06-01', registerIfNew: true, transactionId: randomUUID() });
-  const upload = async () => (await t.app.inject({ method: 'POST', url: '/api/files?name=scan.png', payload: PNG, headers: { 'content-type': 'image/png', cookie: `anju_session=${resident.token}`, 'x-csrf-token': resident.csrfToken } })).json<{ id: string }>().id;
-  const evidence = [{ kind: 'photo', fileId: await upload() }, { kind: 'id_card', fileId: await upload() }, { kind: 'employment_proof', fileId: await upload() }];
+  await registerAt(t, officer, { idNumber: QIAN, name: '钱小满', arrivedOn: '2025-06-01' }, { division: '440106006002', address: '天河区石牌东路 66 号', unit: '201' });
+  const evidence = await employmentMaterials(t, resident);
   const applied = await t.as(resident).post('/api/permits/my/applications', { name: '钱小满', idNumber: QIAN, basis: 'employment', basisDetail: '石牌某公司', evidence, transactionId: randomUUID() });
   const id = applied.json<{ id: string }>().id;
   await t.as(officer).post(`/api/permits/applications/${id}/actions`, { action: 'accept', transactionId: randomUUID() });
@@ -38,13 +32,7 @@ beforeAll(async () => {
   verifyToken = mine.json<{ permits: { verifyUrl: string }[] }>().permits[0]!.verifyUrl.split('/').pop()!;
 });
 afterAll(async () => {
-  // Moves and replacements keep the tallies right too.
-  if (t) {
-    const tallies = await recountTallies(t.db);
-    expect(tallies.actual.length).toBeGreaterThan(0);
-    expect(tallies.kept).toEqual(tallies.actual);
-    expect(tallies.keptDue).toEqual(tallies.actualDue);
-  }
+  await expectTalliesAgree(t);
   await t?.close();
 });
 

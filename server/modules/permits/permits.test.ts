@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckCharacter, maskIdNumber } from '@shared/kernel/id-number';
+import { maskIdNumber } from '@shared/kernel/id-number';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
 import { remindEndorsements, suspendLapsed } from './index';
-import { recountTallies } from './permits.repo';
+import { china, expectTalliesAgree, idOf, LONG_SESSION } from './permits.fixtures';
 
 const A = '440106006002';
 const B = '440111001001';
-const china = (date: string, hour = 10) => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
-const idOf = (first17: string) => first17 + idCheckCharacter(first17);
 const LIN = idOf('43010419920315201');
 const KID = idOf('43010420150601301');
 const GUARDIAN = idOf('43010419850101402');
-/** Sessions that outlive the years this test moves its clock through. */
-const LONG = 24 * 365 * 5;
+const LONG = LONG_SESSION;
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n%demo\n');
@@ -64,13 +61,7 @@ beforeAll(async () => {
   expect(B).not.toBe(A);
 });
 afterAll(async () => {
-  // Whatever happened above, the kept tallies agree with a count of the records.
-  if (t) {
-    const tallies = await recountTallies(t.db);
-    expect(tallies.actual.length).toBeGreaterThan(0);
-    expect(tallies.kept).toEqual(tallies.actual);
-    expect(tallies.keptDue).toEqual(tallies.actualDue);
-  }
+  await expectTalliesAgree(t);
   await t?.close();
 });
 

@@ -41,6 +41,7 @@ export const DEPARTMENTS = [
   'health',
   'housing_fund',
   'science_technology',
+  'development_reform',
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 

@@ -11,6 +11,7 @@ import type { JobDeps, Jobs } from './platform/jobs/jobs';
 import type { AnjuModuleDefinition } from './platform/http/module';
 import { registryModule } from './modules/registry';
 import { permitsModule } from './modules/permits';
+import { pointsModule } from './modules/points';
 import { filesRoutes } from './platform/files/files.routes';
 import { paymentsRoutes } from './platform/payments/payments.routes';
 import { authJobs } from './platform/auth/auth.jobs';
@@ -41,6 +42,7 @@ export const MODULES: AnjuModule[] = [
   { name: 'payments', prefix: '/api/payments', routes: paymentsRoutes },
   registryModule,
   permitsModule,
+  pointsModule,
 ];
 
 export type AppDeps = {

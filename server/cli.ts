@@ -10,7 +10,7 @@ import { loadConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { openDb, type DbHandle } from './platform/db/client';
 import { migrate } from './platform/db/migrate';
-import { prepareReferenceData } from './platform/bootstrap';
+import { prepareReferenceData } from './reference-data';
 import { loadCity } from './platform/divisions/divisions.service';
 import { verifyChain } from './platform/audit/audit';
 import { createUser } from './platform/auth/users.service';

@@ -5,7 +5,7 @@ import { loadConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { openDb } from './platform/db/client';
 import { migrate } from './platform/db/migrate';
-import { prepareReferenceData } from './platform/bootstrap';
+import { prepareReferenceData } from './reference-data';
 import { createNotifier, smsProviderFor } from './platform/notify/notify';
 import { createJobs } from './platform/jobs/jobs';
 

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'permits.kiosk',
   /** Held only by the payment handler that records a paid card fee, never by a role. */
   'permits.payment',
+  'points.read',
+  'points.manage',
   'portal.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -58,16 +60,16 @@ export type RoleDefinition = {
 export const BUILTIN_ROLES: RoleDefinition[] = [
   { code: 'city_admin', level: 'city', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage', 'settings.manage', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage',
-      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage'] },
+      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.manage'] },
   { code: 'district_officer', level: 'district', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage',
-      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage'] },
+      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read'] },
   { code: 'street_officer', level: 'street', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'permits.review', 'permits.issue'] },
   { code: 'community_officer', level: 'community', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter'] },
   { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read', 'registry.read', 'registry.write'] },
-  { code: 'dept_reviewer', level: 'any', kind: 'staff', department: true, permissions: ['divisions.read'] },
+  { code: 'dept_reviewer', level: 'any', kind: 'staff', department: true, permissions: ['divisions.read', 'points.read'] },
   { code: 'auditor', level: 'city', kind: 'staff', permissions: ['divisions.read', 'audit.read'] },
   { code: 'resident', level: 'any', kind: 'resident', permissions: ['portal.use'] },
   { code: 'landlord', level: 'any', kind: 'landlord', permissions: ['portal.use'] },

@@ -11,6 +11,7 @@ import { LoginPage } from './app/console/LoginPage';
 import { PortalApp } from './app/portal/PortalApp';
 import { PayPage } from './modules/payments/PayPage';
 import { VerifyPage } from './modules/permits/routes';
+import { CalculatorPage } from './modules/points/routes';
 import './lib/i18n';
 import { queryClient } from './lib/query-client';
 
@@ -28,6 +29,7 @@ function Root() {
             <Route path="/portal/*" element={<PortalApp />} />
             <Route path="/verify/:token" element={<VerifyPage />} />
             <Route path="/pay/:token" element={<PayPage />} />
+            <Route path="/points/calculator" element={<CalculatorPage standalone />} />
             <Route path="/*" element={<ConsoleApp />} />
           </Routes>
         </BrowserRouter>

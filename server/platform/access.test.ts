@@ -20,6 +20,7 @@ type Fixture = {
   aBuilding: string; aHouse: string; aPerson: string; aResidence: string; bBuilding: string; bHouse: string; bPerson: string; bResidence: string;
   aToken: string; bDeclaration: string; bImport: string;
   bKiosk: string; bReplacement: string; bCheckout: string; bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
+  pack: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -243,6 +244,26 @@ const ROUTES: RouteCase[] = [
     sample: (f) => ({ method: 'POST', url: `/api/registry/residences/${f.aResidence}/update`, body: { relation: 'tenant', transactionId: randomUUID() } }),
     foreign: (f) => [{ method: 'POST', url: `/api/registry/residences/${f.bResidence}/update`, body: { relation: 'owner', transactionId: randomUUID() } }],
   },
+  { route: 'GET /api/points/packs', sample: () => ({ method: 'GET', url: '/api/points/packs' }), foreign: () => [] },
+  { route: 'POST /api/points/packs/validate', sample: () => ({ method: 'POST', url: '/api/points/packs/validate', body: { pack: { code: 'x' } } }), foreign: () => [] },
+  { route: 'GET /api/points/packs/:id', sample: (f) => ({ method: 'GET', url: `/api/points/packs/${f.pack}` }), foreign: () => [] },
+  {
+    route: 'POST /api/points/packs/:id/copy',
+    sample: (f) => ({ method: 'POST', url: `/api/points/packs/${f.pack}/copy`, body: { transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/points/packs/${f.pack}/copy`, body: { transactionId: randomUUID() } }],
+  },
+  {
+    route: 'PUT /api/points/packs/:id',
+    sample: (f) => ({ method: 'PUT', url: `/api/points/packs/${f.pack}`, body: { pack: { code: 'gz-jfrh-2025' } } }),
+    foreign: (f) => [{ method: 'PUT', url: `/api/points/packs/${f.pack}`, body: { pack: { code: 'gz-jfrh-2025' } } }],
+  },
+  {
+    route: 'POST /api/points/packs/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/points/packs/${f.pack}/actions`, body: { action: 'discard', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/points/packs/${f.pack}/actions`, body: { action: 'publish', transactionId: randomUUID() } }],
+  },
+  { route: 'GET /api/points/calculator', sample: () => ({ method: 'GET', url: '/api/points/calculator' }), foreign: () => [] },
+  { route: 'POST /api/points/calculate', sample: () => ({ method: 'POST', url: '/api/points/calculate', body: { facts: { permit_months: 24 } } }), foreign: () => [] },
   { route: 'GET /api/settings', sample: () => ({ method: 'GET', url: '/api/settings' }), foreign: () => [] },
   {
     route: 'PUT /api/settings/:key',
@@ -496,6 +517,7 @@ beforeAll(async () => {
   const bReplacement = bReplacements.json<{ id: string; payPath: string }[]>()[0]!;
   const bPermit = (await t.as(admin).get(`/api/permits/permits/${issued.json<{ permitId: string }>().permitId}`)).json<{ id: string; number: string; verifyUrl: string }>();
   fixture = {
+    pack: (await t.handle.query<{ id: string }>("select id from points_packs where code = 'gz-jfrh-2025'"))[0]!.id,
     bImport: bImport.json<{ id: string }>().id,
     bKiosk, bReplacement: bReplacement.id, bCheckout: bReplacement.payPath.split('/').pop()!, bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
     bPermit: bPermit.id, bPermitNumber: bPermit.number, bVerifyToken: bPermit.verifyUrl.split('/').pop()!,
@@ -602,7 +624,8 @@ async function snapshot() {
             (select json_agg(p order by p.id) from permits p where p.division_code like $1) as permits,
             (select json_agg(k order by k.id) from permit_kiosks k where k.division_code like $1) as kiosks,
             (select json_agg(r order by r.id) from permit_replacements r where r.division_code like $1) as replacements,
-            (select json_agg(o order by o.id) from payment_orders o where o.division_code like $1) as orders`,
+            (select json_agg(o order by o.id) from payment_orders o where o.division_code like $1) as orders,
+            (select json_agg(p order by p.id) from points_packs p) as points_packs`,
     [`${B}%`],
   );
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDb, withDatabase, type DbHandle } from '../platform/db/client';
 import { migrate } from '../platform/db/migrate';
-import { prepareReferenceData } from '../platform/bootstrap';
+import { prepareReferenceData } from '../reference-data';
 
 export const TEMPLATE_DB = 'anju_test_template';
 

@@ -176,7 +176,7 @@ function evalRule(rule: Rule, env: Env, indicator: Indicator, category: ScoreLin
       return {
         raw: met ? rule.points : 0, units: met ? 1 : 0, value: valueText(fact, value), facts: [rule.fact],
         formula: met ? both(`符合：${fmt(rule.points)} 分`, `met: ${fmt(rule.points)}`) : both('不符合：0 分', 'not met: 0'),
-        improve: !met && rule.points > 0 ? { points: rule.points, hint: both(`符合“${indicator.label.zh}”可加 ${fmt(rule.points)} 分`, `meeting "${indicator.label.en}" adds ${fmt(rule.points)}`) } : undefined,
+        improve: !met && rule.points > 0 ? { points: rule.points, hint: both(`符合可加 ${fmt(rule.points)} 分`, `meeting it adds ${fmt(rule.points)}`) } : undefined,
       };
     }
     case 'level': {

@@ -284,7 +284,8 @@ export const PackFile = PackBody.extend({
 });
 export type PackFile = z.infer<typeof PackFile>;
 
-export type PackIssue = { path: string; message: string };
+/** A problem with one field of a pack: `message` in English, `messageZh` in Chinese. */
+export type PackIssue = { path: string; message: string; messageZh: string };
 
 function walk(indicators: Indicator[], path: string, visit: (indicator: Indicator, path: string) => void) {
   indicators.forEach((indicator, index) => {
@@ -320,21 +321,21 @@ export function checkPackReferences(pack: PackBody): PackIssue[] {
   const issues: PackIssue[] = [];
   const facts = new Map<string, FactDef>();
   pack.facts.forEach((fact, index) => {
-    if (facts.has(fact.id)) issues.push({ path: `facts.${index}.id`, message: `duplicate fact id "${fact.id}"` });
+    if (facts.has(fact.id)) issues.push({ path: `facts.${index}.id`, message: `duplicate fact id "${fact.id}"`, messageZh: `事实编号“${fact.id}”重复` });
     facts.set(fact.id, fact);
-    if (fact.type === 'choice' && !(fact.options && fact.options.length >= 2)) issues.push({ path: `facts.${index}.options`, message: 'a choice fact needs at least two options' });
-    if (fact.type === 'yearly' && !fact.years) issues.push({ path: `facts.${index}.years`, message: 'a yearly fact needs its number of years' });
-    if (fact.source === 'department' && !fact.department) issues.push({ path: `facts.${index}.department`, message: 'a department fact names its department' });
+    if (fact.type === 'choice' && !(fact.options && fact.options.length >= 2)) issues.push({ path: `facts.${index}.options`, message: 'a choice fact needs at least two options', messageZh: '选择题至少需要两个选项' });
+    if (fact.type === 'yearly' && !fact.years) issues.push({ path: `facts.${index}.years`, message: 'a yearly fact needs its number of years', messageZh: '按年填写的事实须写明年数' });
+    if (fact.source === 'department' && !fact.department) issues.push({ path: `facts.${index}.department`, message: 'a department fact names its department', messageZh: '部门数据须写明所属部门' });
   });
   const need = (path: string, id: string, types: readonly FactType[]) => {
     const fact = facts.get(id);
-    if (!fact) issues.push({ path, message: `unknown fact "${id}"` });
-    else if (!types.includes(fact.type)) issues.push({ path, message: `fact "${id}" is ${fact.type}; expected ${types.join(' or ')}` });
+    if (!fact) issues.push({ path, message: `unknown fact "${id}"`, messageZh: `没有编号为“${id}”的事实` });
+    else if (!types.includes(fact.type)) issues.push({ path, message: `fact "${id}" is ${fact.type}; expected ${types.join(' or ')}`, messageZh: `事实“${id}”的类型是 ${fact.type}，此处需要 ${types.join(' 或 ')}` });
     return fact;
   };
   const ids = new Set<string>();
   walk(pack.indicators, 'indicators', (indicator, at) => {
-    if (ids.has(indicator.id)) issues.push({ path: `${at}.id`, message: `duplicate indicator id "${indicator.id}"` });
+    if (ids.has(indicator.id)) issues.push({ path: `${at}.id`, message: `duplicate indicator id "${indicator.id}"`, messageZh: `指标编号“${indicator.id}”重复` });
     ids.add(indicator.id);
     if (indicator.when) need(`${at}.when`, indicator.when, ['boolean']);
     const rule = indicator.rule;
@@ -345,22 +346,22 @@ export function checkPackReferences(pack: PackBody): PackIssue[] {
         break;
       case 'flat': {
         const fact = need(`${at}.rule.fact`, rule.fact, RULE_FACT_TYPES.flat!);
-        if (fact?.type === 'choice' && !fact.options?.some((o) => o.id === rule.option)) issues.push({ path: `${at}.rule.option`, message: `"${rule.option ?? ''}" is not an option of fact "${fact.id}"` });
+        if (fact?.type === 'choice' && !fact.options?.some((o) => o.id === rule.option)) issues.push({ path: `${at}.rule.option`, message: `"${rule.option ?? ''}" is not an option of fact "${fact.id}"`, messageZh: `“${rule.option ?? ''}”不是事实“${fact.id}”的选项` });
         break;
       }
       case 'level': {
         const fact = need(`${at}.rule.fact`, rule.fact, RULE_FACT_TYPES.level!);
         for (const option of Object.keys(rule.points)) {
-          if (fact && !fact.options?.some((o) => o.id === option)) issues.push({ path: `${at}.rule.points.${option}`, message: `"${option}" is not an option of fact "${fact.id}"` });
+          if (fact && !fact.options?.some((o) => o.id === option)) issues.push({ path: `${at}.rule.points.${option}`, message: `"${option}" is not an option of fact "${fact.id}"`, messageZh: `“${option}”不是事实“${fact.id}”的选项` });
         }
         break;
       }
       case 'bands':
         need(`${at}.rule.fact`, rule.fact, RULE_FACT_TYPES.bands!);
         rule.bands.forEach((band, i) => {
-          if (band.below !== undefined && band.below <= band.min) issues.push({ path: `${at}.rule.bands.${i}.below`, message: 'below must be greater than min' });
+          if (band.below !== undefined && band.below <= band.min) issues.push({ path: `${at}.rule.bands.${i}.below`, message: 'below must be greater than min', messageZh: '区间上限须大于下限' });
           const next = rule.bands[i + 1];
-          if (next && next.min < (band.below ?? Infinity)) issues.push({ path: `${at}.rule.bands.${i + 1}.min`, message: 'bands overlap' });
+          if (next && next.min < (band.below ?? Infinity)) issues.push({ path: `${at}.rule.bands.${i + 1}.min`, message: 'bands overlap', messageZh: '分档区间重叠' });
         });
         break;
       case 'yearly':
@@ -371,11 +372,11 @@ export function checkPackReferences(pack: PackBody): PackIssue[] {
         break;
       case 'group':
         if (rule.mode === 'choice') {
-          if (!rule.chosenBy) issues.push({ path: `${at}.rule.chosenBy`, message: 'a choice group names the fact that holds the choice' });
+          if (!rule.chosenBy) issues.push({ path: `${at}.rule.chosenBy`, message: 'a choice group names the fact that holds the choice', messageZh: '择一指标组须写明记录选择的事实' });
           else {
             const fact = need(`${at}.rule.chosenBy`, rule.chosenBy, ['choice']);
             const itemIds = rule.items.map((item) => item.id);
-            if (fact && fact.options?.some((o) => !itemIds.includes(o.id))) issues.push({ path: `${at}.rule.chosenBy`, message: `the options of "${fact.id}" must be the ids of the group's items` });
+            if (fact && fact.options?.some((o) => !itemIds.includes(o.id))) issues.push({ path: `${at}.rule.chosenBy`, message: `the options of "${fact.id}" must be the ids of the group's items`, messageZh: `事实“${fact.id}”的选项须与指标组各项编号一致` });
           }
         }
         break;
@@ -387,25 +388,25 @@ export function checkPackReferences(pack: PackBody): PackIssue[] {
     if (rule.type === 'true' || rule.type === 'false') need(`${at}.fact`, rule.fact, ['boolean']);
     if (rule.type === 'min_months') {
       rule.facts.forEach((id, i) => need(`${at}.facts.${i}`, id, ['months']));
-      if (rule.mode === 'setting' && !pack.interpretations.insuranceCondition) issues.push({ path: `${at}.mode`, message: 'mode "setting" needs interpretations.insuranceCondition' });
+      if (rule.mode === 'setting' && !pack.interpretations.insuranceCondition) issues.push({ path: `${at}.mode`, message: 'mode "setting" needs interpretations.insuranceCondition', messageZh: '按设置判断时须有 interpretations.insuranceCondition' });
     }
     if (rule.type === 'age') need(`${at}.fact`, rule.fact, ['date']);
     if (rule.type === 'at_least_option') {
       const fact = need(`${at}.fact`, rule.fact, ['choice']);
-      if (fact && !fact.options?.some((o) => o.id === rule.option)) issues.push({ path: `${at}.option`, message: `"${rule.option}" is not an option of fact "${fact.id}"` });
+      if (fact && !fact.options?.some((o) => o.id === rule.option)) issues.push({ path: `${at}.option`, message: `"${rule.option}" is not an option of fact "${fact.id}"`, messageZh: `“${rule.option}”不是事实“${fact.id}”的选项` });
     }
   });
   pack.ranking.tieBreaks.forEach((tie, index) => {
     if (tie.type === 'fact') need(`ranking.tieBreaks.${index}.fact`, tie.fact, ['months', 'count', 'amount', 'number']);
     if (tie.type === 'points') tie.indicators.forEach((id, i) => {
-      if (!ids.has(id)) issues.push({ path: `ranking.tieBreaks.${index}.indicators.${i}`, message: `unknown indicator "${id}"` });
+      if (!ids.has(id)) issues.push({ path: `ranking.tieBreaks.${index}.indicators.${i}`, message: `unknown indicator "${id}"`, messageZh: `没有编号为“${id}”的指标` });
     });
   });
   walk(pack.indicators, 'indicators', (indicator, at) => {
-    if (!at.includes('.rule.items.') && !indicator.category) issues.push({ path: `${at}.category`, message: 'a top-level indicator needs a category' });
+    if (!at.includes('.rule.items.') && !indicator.category) issues.push({ path: `${at}.category`, message: 'a top-level indicator needs a category', messageZh: '一级指标须写明类别（基础、加分、减分）' });
   });
   if (pack.interpretations.volunteerPooling === undefined && allIndicators(pack.indicators).some((i) => i.rule.type === 'yearly' && i.rule.pooled)) {
-    issues.push({ path: 'interpretations.volunteerPooling', message: 'a pack with pooled yearly indicators states how hours are pooled' });
+    issues.push({ path: 'interpretations.volunteerPooling', message: 'a pack with pooled yearly indicators states how hours are pooled', messageZh: '含合并计算的按年指标时须写明时数合并方式' });
   }
   return issues;
 }
@@ -414,11 +415,11 @@ export function checkPackReferences(pack: PackBody): PackIssue[] {
 export function validatePack(input: unknown): { ok: true; pack: PackFile } | { ok: false; issues: PackIssue[] } {
   const parsed = PackFile.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
+    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, messageZh: `字段格式不对：${issue.message}` })) };
   }
   const issues = checkPackReferences(parsed.data);
   if (parsed.data.effectiveUntil && parsed.data.effectiveUntil < parsed.data.effectiveFrom) {
-    issues.push({ path: 'effectiveUntil', message: 'effectiveUntil is before effectiveFrom' });
+    issues.push({ path: 'effectiveUntil', message: 'effectiveUntil is before effectiveFrom', messageZh: '失效日期早于生效日期' });
   }
   return issues.length ? { ok: false, issues } : { ok: true, pack: parsed.data };
 }

@@ -122,15 +122,15 @@ describe('an invalid pack', () => {
     expect(issues((p) => { p.qualifyingTotal = 'many'; })).toEqual([expect.objectContaining({ path: 'qualifyingTotal' })]);
     expect(issues((p) => { p.indicators[0].rule.points = 'eight'; })).toEqual([expect.objectContaining({ path: 'indicators.0.rule.points' })]);
     expect(issues((p) => { p.indicators[1].rule.items[1].rule.facts[0] = 'rent_months'; }))
-      .toEqual([{ path: 'indicators.1.rule.items.1.rule.facts.0', message: 'unknown fact "rent_months"' }]);
+      .toEqual([expect.objectContaining({ path: 'indicators.1.rule.items.1.rule.facts.0', message: 'unknown fact "rent_months"' })]);
     expect(issues((p) => { p.indicators[6].rule.points.phd = 40; }))
-      .toEqual([{ path: 'indicators.6.rule.points.phd', message: '"phd" is not an option of fact "education"' }]);
-    expect(issues((p) => { p.indicators[13].rule.bands[1].min = 20000; })).toEqual([{ path: 'indicators.13.rule.bands.1.min', message: 'bands overlap' }]);
+      .toEqual([expect.objectContaining({ path: 'indicators.6.rule.points.phd', message: '"phd" is not an option of fact "education"' })]);
+    expect(issues((p) => { p.indicators[13].rule.bands[1].min = 20000; })).toEqual([expect.objectContaining({ path: 'indicators.13.rule.bands.1.min', message: 'bands overlap' })]);
     expect(issues((p) => { p.indicators[5].rule.fact = 'permit_months'; }))
-      .toEqual([{ path: 'indicators.5.rule.fact', message: 'fact "permit_months" is months; expected date' }]);
-    expect(issues((p) => { p.ranking.tieBreaks[0].fact = 'nothing'; })).toEqual([{ path: 'ranking.tieBreaks.0.fact', message: 'unknown fact "nothing"' }]);
-    expect(issues((p) => { p.facts[1].id = 'birth_date'; })).toContainEqual({ path: 'facts.1.id', message: 'duplicate fact id "birth_date"' });
-    expect(issues((p) => { p.effectiveUntil = '2020-01-01'; })).toEqual([{ path: 'effectiveUntil', message: 'effectiveUntil is before effectiveFrom' }]);
+      .toEqual([expect.objectContaining({ path: 'indicators.5.rule.fact', message: 'fact "permit_months" is months; expected date' })]);
+    expect(issues((p) => { p.ranking.tieBreaks[0].fact = 'nothing'; })).toEqual([expect.objectContaining({ path: 'ranking.tieBreaks.0.fact', message: 'unknown fact "nothing"' })]);
+    expect(issues((p) => { p.facts[1].id = 'birth_date'; })).toContainEqual(expect.objectContaining({ path: 'facts.1.id', message: 'duplicate fact id "birth_date"' }));
+    expect(issues((p) => { p.effectiveUntil = '2020-01-01'; })).toEqual([expect.objectContaining({ path: 'effectiveUntil', message: 'effectiveUntil is before effectiveFrom' })]);
     expect(issues((p) => { delete p.interpretations.agePartYear; })).toEqual([expect.objectContaining({ path: 'interpretations.agePartYear' })]);
     expect(issues((p) => { p.eligibility[0].rule = { type: 'sometimes' }; })).toEqual([expect.objectContaining({ path: 'eligibility.0.rule.type' })]);
   });

@@ -4,6 +4,7 @@ import { useMe } from '../../lib/auth';
 import { PortalHomePage } from '../../modules/portal/pages/PortalHomePage';
 import { PortalLoginPage, portalNext } from '../../modules/portal/pages/PortalLoginPage';
 import { permitsPortalRoutes } from '../../modules/permits/routes';
+import { pointsPortalRoutes } from '../../modules/points/routes';
 import { registryPortalRoutes } from '../../modules/registry/portal';
 import { DeclarePage } from '../../modules/registry/portal/DeclarePage';
 import { NotFoundPage } from '../console/StatusPages';
@@ -14,7 +15,7 @@ export function PortalApp() {
   const me = useMe();
   const [params] = useSearchParams();
   if (me.isLoading) return <Spin fullscreen />;
-  const routes = me.data ? [...registryPortalRoutes(me.data), ...permitsPortalRoutes(me.data)] : [];
+  const routes = me.data ? [...registryPortalRoutes(me.data), ...permitsPortalRoutes(me.data), ...pointsPortalRoutes(me.data)] : [];
   const open = Object.fromEntries(routes.filter((route) => route.tile).map((route) => [route.tile!.labelKey, `/portal/${route.path}`]));
   return (
     <Routes>

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Form, Input, Space, Typography, App } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams, Link } from 'react-router';
 import { MeView, PhoneLoginInput, SmsCodeInput, SmsCodeSent } from '@shared/auth/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
@@ -130,6 +130,9 @@ export function PortalLoginPage() {
               {t('phone.agree')}
             </Typography.Paragraph>
           </Form>
+        </Card>
+        <Card size="small" style={{ marginTop: 12 }}>
+          <Link to="/points/calculator" data-testid="open-calculator">{t('phone.calculator')}</Link>
         </Card>
       </div>
     </div>

@@ -1,0 +1,15 @@
+import type { AnjuModuleDefinition } from '../../platform/http/module';
+import { pointsRoutes } from './points.routes';
+import { ensureShippedPacks } from './points.service';
+
+/** The points system (积分制): versioned policy packs, the scoring engine, self-assessment. */
+export const pointsModule: AnjuModuleDefinition = {
+  name: 'points',
+  prefix: '/api/points',
+  routes: pointsRoutes,
+  prepare: async (db) => {
+    await ensureShippedPacks(db);
+  },
+};
+
+export { ensureShippedPacks } from './points.service';

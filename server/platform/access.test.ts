@@ -20,7 +20,7 @@ type Fixture = {
   aBuilding: string; aHouse: string; aPerson: string; aResidence: string; bBuilding: string; bHouse: string; bPerson: string; bResidence: string;
   aToken: string; bDeclaration: string; bImport: string;
   bKiosk: string; bReplacement: string; bCheckout: string; bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
-  pack: string;
+  pack: string; round: string; closingRound: string; bPoints: string; bPointsNumber: string; bTask: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -264,6 +264,69 @@ const ROUTES: RouteCase[] = [
   },
   { route: 'GET /api/points/calculator', sample: () => ({ method: 'GET', url: '/api/points/calculator' }), foreign: () => [] },
   { route: 'POST /api/points/calculate', sample: () => ({ method: 'POST', url: '/api/points/calculate', body: { facts: { permit_months: 24 } } }), foreign: () => [] },
+  { route: 'GET /api/points/rounds', sample: () => ({ method: 'GET', url: '/api/points/rounds' }), foreign: () => [] },
+  {
+    route: 'POST /api/points/rounds',
+    sample: (f) => ({ method: 'POST', url: '/api/points/rounds', body: { name: `扫描轮次 ${++unique}`, year: 2026, packId: f.pack, quota: 5, opensOn: '2026-01-01', closesOn: '2026-01-31', materialsCutoff: '2025-12-31', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: '/api/points/rounds', body: { name: '越权轮次', year: 2026, packId: f.pack, quota: 5, opensOn: '2026-01-01', closesOn: '2026-01-31', materialsCutoff: '2025-12-31', transactionId: randomUUID() } }],
+  },
+  {
+    route: 'POST /api/points/rounds/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/points/rounds/${f.closingRound}/actions`, body: { action: 'close', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/points/rounds/${f.round}/actions`, body: { action: 'close', transactionId: randomUUID() } }],
+  },
+  // Department records are city-wide by nature (a department's data about anyone); they are not a jurisdiction's.
+  { route: 'POST /api/points/department-records', sample: () => ({ method: 'POST', url: '/api/points/department-records', body: { rows: [{ idNumber: A_PERSON_ID, fact: 'pension_months', value: 12, asOf: '2026-01-01' }] } }), foreign: () => [] },
+  {
+    route: 'POST /api/points/applications',
+    sample: (f) => ({ method: 'POST', url: '/api/points/applications', body: { roundId: f.round, name: '东城居民', idNumber: A_PERSON_ID, facts: {}, pledge: true, transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: '/api/points/applications', body: { roundId: f.round, name: '南苑居民', idNumber: B_PERSON_ID, facts: {}, pledge: true, transactionId: randomUUID() } }],
+  },
+  {
+    route: 'GET /api/points/applications',
+    sample: () => ({ method: 'GET', url: '/api/points/applications' }),
+    foreign: (f) => [{ method: 'GET', url: `/api/points/applications?q=${B_PERSON_ID}` }, { method: 'GET', url: `/api/points/applications?q=${f.bPointsNumber}` }, { method: 'GET', url: '/api/points/applications?pageSize=100' }],
+  },
+  {
+    route: 'GET /api/points/applications/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/points/applications/${f.bPoints}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/points/applications/${f.bPoints}` }],
+  },
+  {
+    route: 'GET /api/points/persons/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/points/persons/${f.aPerson}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/points/persons/${f.bPerson}` }],
+  },
+  {
+    route: 'GET /api/points/tasks',
+    sample: () => ({ method: 'GET', url: '/api/points/tasks' }),
+    foreign: () => [{ method: 'GET', url: '/api/points/tasks?department=public_security' }, { method: 'GET', url: '/api/points/tasks?pageSize=100' }],
+  },
+  {
+    route: 'POST /api/points/tasks/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/points/tasks/${f.bTask}/actions`, body: { action: 'complete', results: { criminal_penalty_5y: { outcome: 'confirmed' } }, transactionId: randomUUID() } }),
+    foreign: (f) => [
+      { method: 'POST', url: `/api/points/tasks/${f.bTask}/actions`, body: { action: 'complete', results: { criminal_penalty_5y: { outcome: 'confirmed' } }, transactionId: randomUUID() } },
+      { method: 'POST', url: `/api/points/tasks/${f.bTask}/actions`, body: { action: 'start', transactionId: randomUUID() } },
+    ],
+  },
+  { route: 'GET /api/points/my/rounds', sample: () => ({ method: 'GET', url: '/api/points/my/rounds' }), foreign: () => [] },
+  {
+    route: 'GET /api/points/my/prefill',
+    sample: (f) => ({ method: 'GET', url: `/api/points/my/prefill?roundId=${f.round}&idNumber=${A_PERSON_ID}&name=${encodeURIComponent('东城居民')}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/points/my/prefill?roundId=${f.round}&idNumber=${B_PERSON_ID}&name=${encodeURIComponent('南苑居民')}` }],
+  },
+  {
+    route: 'POST /api/points/my/applications',
+    sample: (f) => ({ method: 'POST', url: '/api/points/my/applications', body: { roundId: f.round, name: '东城居民', idNumber: A_PERSON_ID, facts: {}, pledge: true, transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
+  { route: 'GET /api/points/my/applications', sample: () => ({ method: 'GET', url: '/api/points/my/applications' }), foreign: () => [] },
+  {
+    route: 'POST /api/points/my/applications/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/points/my/applications/${f.bPoints}/actions`, body: { action: 'withdraw', transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
   { route: 'GET /api/settings', sample: () => ({ method: 'GET', url: '/api/settings' }), foreign: () => [] },
   {
     route: 'PUT /api/settings/:key',
@@ -516,8 +579,20 @@ beforeAll(async () => {
   expect(bReplacements.statusCode, bReplacements.body).toBe(200);
   const bReplacement = bReplacements.json<{ id: string; payPath: string }[]>()[0]!;
   const bPermit = (await t.as(admin).get(`/api/permits/permits/${issued.json<{ permitId: string }>().permitId}`)).json<{ id: string; number: string; verifyUrl: string }>();
+  const pack = (await t.handle.query<{ id: string }>("select id from points_packs where code = 'gz-jfrh-2025'"))[0]!.id;
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const shift = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const openRound = async (name: string) => {
+    const res = await t.as(admin).post('/api/points/rounds', { name, year: 2026, packId: pack, quota: 10, opensOn: shift(-1), closesOn: shift(30), materialsCutoff: shift(-1), transactionId: randomUUID() });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
+  const round = await openRound('扫描轮次');
+  const bPoints = await t.as(admin).post('/api/points/applications', { roundId: round, name: '南苑居民', idNumber: B_PERSON_ID, facts: { criminal_penalty_5y: { value: false } }, pledge: true, transactionId: randomUUID() });
+  expect(bPoints.statusCode, bPoints.body).toBe(201);
+  const bPointsView = bPoints.json<{ id: string; number: string; tasks: { id: string; status: string }[] }>();
   fixture = {
-    pack: (await t.handle.query<{ id: string }>("select id from points_packs where code = 'gz-jfrh-2025'"))[0]!.id,
+    pack, round, closingRound: await openRound('待关闭轮次'), bPoints: bPointsView.id, bPointsNumber: bPointsView.number, bTask: bPointsView.tasks.find((task) => task.status === 'open')!.id,
     bImport: bImport.json<{ id: string }>().id,
     bKiosk, bReplacement: bReplacement.id, bCheckout: bReplacement.payPath.split('/').pop()!, bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
     bPermit: bPermit.id, bPermitNumber: bPermit.number, bVerifyToken: bPermit.verifyUrl.split('/').pop()!,
@@ -575,7 +650,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, fixture.bReplacement, fixture.bCheckout, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
+    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, fixture.bReplacement, fixture.bCheckout, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, fixture.bPoints, fixture.bPointsNumber, fixture.bTask, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -625,7 +700,10 @@ async function snapshot() {
             (select json_agg(k order by k.id) from permit_kiosks k where k.division_code like $1) as kiosks,
             (select json_agg(r order by r.id) from permit_replacements r where r.division_code like $1) as replacements,
             (select json_agg(o order by o.id) from payment_orders o where o.division_code like $1) as orders,
-            (select json_agg(p order by p.id) from points_packs p) as points_packs`,
+            (select json_agg(p order by p.id) from points_packs p) as points_packs,
+            (select json_agg(r order by r.id) from points_rounds r) as points_rounds,
+            (select json_agg(a order by a.id) from points_applications a where a.division_code like $1) as points_applications,
+            (select json_agg(k order by k.id) from points_tasks k where k.division_code like $1) as points_tasks`,
     [`${B}%`],
   );
 }

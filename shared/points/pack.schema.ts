@@ -34,6 +34,14 @@ export const FactSource = z.enum(['registry', 'permits', 'department', 'declared
 /** Which round window a fact is counted in (the round sets the dates: materials, innovation & social service, tax). */
 export const FactWindow = z.enum(['materials', 'innovation', 'tax']);
 
+/**
+ * Facts Anju knows from its own records: birth date, whether one is registered as living in the city now, months
+ * in rented housing or dormitories, months since moving out of the pack's core districts (registry); whether a
+ * permit of the city is valid, months holding one, and months of the current unbroken run (permits).
+ */
+export const DERIVED_FACTS = ['birth_date', 'registered', 'rented_months', 'moved_out_months', 'permit_valid', 'permit_months', 'permit_continuous_months'] as const;
+export type DerivedFact = (typeof DERIVED_FACTS)[number];
+
 export const FactDef = z.object({
   id: Id,
   type: FactType,
@@ -53,6 +61,8 @@ export const FactDef = z.object({
   options: z.array(z.object({ id: Id, label: Text })).optional(),
   /** For `yearly`: how many years the window has. */
   years: z.number().int().min(1).max(10).optional(),
+  /** For registry and permits facts: which record-derived value this is (verified automatically). */
+  derive: z.enum(DERIVED_FACTS).optional(),
 });
 export type FactDef = z.infer<typeof FactDef>;
 
@@ -259,6 +269,8 @@ export const PackBody = z.object({
   qualifyingTotal: Points.nullable(),
   /** The lowest a total can go after deductions (e.g. 0); none when absent. */
   totalFloor: Points.optional(),
+  /** Districts (GB/T 2260) counted as the core for "moved out of the core" facts. */
+  coreDistricts: z.array(z.string().regex(/^\d{6}$/)).optional(),
   ranking: z.object({
     /** Categories summed into the ranking score (排名分); empty when ranking is by tie-breaks alone. */
     categories: z.array(IndicatorCategory),
@@ -325,6 +337,8 @@ export function checkPackReferences(pack: PackBody): PackIssue[] {
     facts.set(fact.id, fact);
     if (fact.type === 'choice' && !(fact.options && fact.options.length >= 2)) issues.push({ path: `facts.${index}.options`, message: 'a choice fact needs at least two options', messageZh: '选择题至少需要两个选项' });
     if (fact.type === 'yearly' && !fact.years) issues.push({ path: `facts.${index}.years`, message: 'a yearly fact needs its number of years', messageZh: '按年填写的事实须写明年数' });
+    if ((fact.source === 'registry' || fact.source === 'permits') && !fact.derive) issues.push({ path: `facts.${index}.derive`, message: 'a registry or permits fact names the record value it is derived from', messageZh: '登记或居住证数据须写明取自哪一项记录' });
+    if (fact.derive === 'moved_out_months' && !pack.coreDistricts?.length) issues.push({ path: 'coreDistricts', message: 'moved-out facts need the core districts', messageZh: '“迁出核心区”类事实须写明核心区' });
     if (fact.source === 'department' && !fact.department) issues.push({ path: `facts.${index}.department`, message: 'a department fact names its department', messageZh: '部门数据须写明所属部门' });
   });
   const need = (path: string, id: string, types: readonly FactType[]) => {

@@ -135,3 +135,22 @@ describe('an invalid pack', () => {
     expect(issues((p) => { p.eligibility[0].rule = { type: 'sometimes' }; })).toEqual([expect.objectContaining({ path: 'eligibility.0.rule.type' })]);
   });
 });
+
+describe('facts from the records', () => {
+  it('counts whole months the Civil Code way and reads registry and permits facts', async () => {
+    const { deriveFacts, fullMonths } = await import('./derive');
+    expect([fullMonths('2025-01-31', '2025-02-28'), fullMonths('2025-01-31', '2025-02-27'), fullMonths('2020-03-01', '2026-03-01'), fullMonths('2026-03-01', '2020-01-01')]).toEqual([1, 0, 72, 0]);
+    const gz = pack('gz-jfrh-2025');
+    const facts = deriveFacts(gz, {
+      birthDate: '1990-01-01',
+      stays: [
+        { arrivedOn: '2018-01-10', leftOn: '2020-01-10', divisionCode: '440106006002', houseUse: 'rental' },
+        { arrivedOn: '2020-01-12', leftOn: null, divisionCode: '440111001001', houseUse: 'dormitory' },
+      ],
+      permits: [{ status: 'valid', issuedOn: '2019-03-01', runSince: '2023-03-01', endedOn: null }],
+    }, '2025-09-30');
+    expect(facts).toEqual({
+      birth_date: '1990-01-01', permit_valid: true, permit_months: 78, permit_continuous_months: 30, rented_months: 24 + 68, moved_out_months: 68,
+    });
+  });
+});

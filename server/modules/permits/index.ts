@@ -12,3 +12,4 @@ export const permitsModule: AnjuModuleDefinition = {
 
 export { remindEndorsements, suspendLapsed } from './permits.service';
 export { seedPermits } from './permits.demo';
+export { permitPeriodsOfPerson } from './permits.repo';

@@ -375,3 +375,9 @@ export async function findReplacementAction(tx: Executor, replacementId: string,
 export async function insertReplacementAction(tx: Tx, values: typeof replacementActions.$inferInsert): Promise<void> {
   await tx.insert(replacementActions).values(values);
 }
+
+/** A person's permits of the city, newest first: what the points system counts. */
+export async function permitPeriodsOfPerson(db: Executor, personId: string) {
+  return db.select({ status: permits.status, issuedOn: permits.issuedOn, runSince: permits.runSince, endedOn: permits.endedOn })
+    .from(permits).where(eq(permits.personId, personId)).orderBy(desc(permits.issuedOn));
+}

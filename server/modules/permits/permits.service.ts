@@ -21,7 +21,7 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { cachedDivisionPath } from '../../platform/divisions/divisions.service';
 import { listFiles } from '../../platform/files/files';
 import { systemActor as systemActorFor, type Ctx } from '../../platform/http/context';
-import type { Notifier } from '../../platform/notify/notify';
+import { tellPerson, type Notifier } from '../../platform/notify/notify';
 import { onDomainEvent } from '../../platform/events';
 import { getSetting } from '../../platform/settings/settings.service';
 import { findResident } from '../registry';
@@ -345,10 +345,7 @@ export async function getEvidenceFile(ctx: Ctx, id: string, fileId: string): Pro
   return fileId;
 }
 
-async function tell(notifier: Notifier, tx: Tx, to: { phone: string | null; userId: string | null }, template: Parameters<Notifier['enqueue']>[1]['template'], params: Record<string, string | number>, dedupeKey: string): Promise<void> {
-  if (to.phone) await notifier.enqueue(tx, { channel: 'sms', recipient: to.phone, userId: to.userId, template, params, dedupeKey: `${dedupeKey}:sms` });
-  if (to.userId) await notifier.enqueue(tx, { channel: 'inbox', recipient: to.userId, userId: to.userId, template, params, dedupeKey: `${dedupeKey}:inbox` });
-}
+const tell = tellPerson;
 
 /** The portal account to tell about an application: its author when they applied in the portal. */
 function applicantOf(row: repo.ApplicationRow): { phone: string | null; userId: string | null } {

@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, like, lte, max, or, isNull, gte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, like, lt, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.tables';
+import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
-import { packActions, packs } from './points.tables';
+import { escapeLike } from '../../platform/db/like';
+import { applicationActions, applicationNumbers, applications, departmentRecords, packActions, packs, roundActions, rounds, taskActions, tasks } from './points.tables';
 
 export type PackRow = typeof packs.$inferSelect;
 export type PackInsert = typeof packs.$inferInsert;
@@ -86,4 +88,199 @@ export async function packHistory(db: Executor, packId: string) {
   return db.select({ action: packActions.action, from: packActions.fromStatus, to: packActions.toStatus, at: packActions.at, details: packActions.details, actor: users.displayName })
     .from(packActions).leftJoin(users, eq(users.id, packActions.actorId))
     .where(eq(packActions.packId, packId)).orderBy(asc(packActions.seq));
+}
+
+// ── rounds ───────────────────────────────────────────────────────────────────
+
+export type RoundRow = typeof rounds.$inferSelect;
+
+export async function listRounds(db: Executor): Promise<RoundRow[]> {
+  return db.select().from(rounds).orderBy(desc(rounds.opensOn), desc(rounds.createdAt));
+}
+
+export async function findRound(db: Executor, id: string): Promise<RoundRow | undefined> {
+  const [row] = await db.select().from(rounds).where(eq(rounds.id, id));
+  return row;
+}
+
+export async function lockRound(tx: Tx, id: string): Promise<RoundRow | undefined> {
+  const [row] = await tx.select().from(rounds).where(eq(rounds.id, id)).for('update');
+  return row;
+}
+
+export async function findRoundByTransaction(db: Executor, userId: string, transactionId: string): Promise<RoundRow | undefined> {
+  const [row] = await db.select().from(rounds).where(and(eq(rounds.createdBy, userId), eq(rounds.transactionId, transactionId)));
+  return row;
+}
+
+export async function insertRound(tx: Tx, values: typeof rounds.$inferInsert): Promise<RoundRow> {
+  const [row] = await tx.insert(rounds).values(values).returning();
+  return row!;
+}
+
+export async function updateRound(tx: Tx, id: string, values: Partial<typeof rounds.$inferInsert>): Promise<void> {
+  await tx.update(rounds).set(values).where(eq(rounds.id, id));
+}
+
+export async function insertRoundAction(tx: Tx, values: typeof roundActions.$inferInsert): Promise<void> {
+  await tx.insert(roundActions).values(values);
+}
+
+export async function findRoundAction(db: Executor, roundId: string, transactionId: string) {
+  const [row] = await db.select().from(roundActions).where(and(eq(roundActions.roundId, roundId), eq(roundActions.transactionId, transactionId)));
+  return row;
+}
+
+/** Applications of a round by status, in the caller's jurisdiction. */
+export async function roundCounts(db: Executor, roundId: string, scope: Scope): Promise<Record<string, number>> {
+  const rows = await db.select({ status: applications.status, n: count() }).from(applications)
+    .where(and(eq(applications.roundId, roundId), inScope(applications.divisionCode, scope))).groupBy(applications.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+// ── department records ───────────────────────────────────────────────────────
+
+export type DepartmentRecordInsert = typeof departmentRecords.$inferInsert;
+
+/** Loads rows, replacing an earlier value of the same person, fact and department. */
+export async function upsertDepartmentRecords(tx: Tx, rows: DepartmentRecordInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.insert(departmentRecords).values(rows.slice(i, i + 1000)).onConflictDoUpdate({
+      target: [departmentRecords.idNumber, departmentRecords.fact, departmentRecords.department],
+      set: { value: sql`excluded.value`, asOf: sql`excluded.as_of`, batchId: sql`excluded.batch_id`, loadedBy: sql`excluded.loaded_by`, loadedAt: sql`excluded.loaded_at` },
+    });
+  }
+}
+
+export async function departmentRecordsOf(db: Executor, idNumber: string) {
+  return db.select().from(departmentRecords).where(eq(departmentRecords.idNumber, idNumber));
+}
+
+// ── applications ─────────────────────────────────────────────────────────────
+
+export type PointsApplicationRow = typeof applications.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+
+export async function nextApplicationNumber(tx: Tx, year: string): Promise<string> {
+  const [row] = await tx.execute<{ n: string }>(sql`select nextval(${applicationNumbers.seqName}) as n`).then((r) => r.rows);
+  return `JF${year}${String(row!.n).padStart(6, '0')}`;
+}
+
+export async function insertApplication(tx: Tx, values: typeof applications.$inferInsert): Promise<PointsApplicationRow> {
+  const [row] = await tx.insert(applications).values(values).returning();
+  return row!;
+}
+
+export async function findApplicationByTransaction(db: Executor, userId: string, transactionId: string): Promise<PointsApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(and(eq(applications.applicantUserId, userId), eq(applications.transactionId, transactionId)));
+  return row;
+}
+
+/** One application: within the caller's jurisdiction (staff) or of its author (applicant). */
+export async function findApplication(db: Executor, id: string, by: { scope: Scope } | { userId: string }): Promise<PointsApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(and(eq(applications.id, id), 'scope' in by ? inScope(applications.divisionCode, by.scope) : eq(applications.applicantUserId, by.userId)));
+  return row;
+}
+
+export async function lockApplication(tx: Tx, id: string, by: { scope: Scope } | { userId: string }): Promise<PointsApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(and(eq(applications.id, id), 'scope' in by ? inScope(applications.divisionCode, by.scope) : eq(applications.applicantUserId, by.userId))).for('update');
+  return row;
+}
+
+export async function updateApplication(tx: Tx, id: string, values: Partial<typeof applications.$inferInsert>): Promise<void> {
+  await tx.update(applications).set(values).where(eq(applications.id, id));
+}
+
+export async function openApplicationOf(db: Executor, roundId: string, personId: string): Promise<PointsApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(and(eq(applications.roundId, roundId), eq(applications.personId, personId), ne(applications.status, 'withdrawn')));
+  return row;
+}
+
+export async function listApplications(db: Executor, scope: Scope, query: { roundId?: string; status?: PointsApplicationRow['status']; overdueOn?: string; q?: string; page: number; pageSize: number }) {
+  const where: SQL[] = [inScope(applications.divisionCode, scope)];
+  if (query.roundId) where.push(eq(applications.roundId, query.roundId));
+  if (query.status) where.push(eq(applications.status, query.status));
+  if (query.overdueOn) where.push(inArray(applications.status, ['in_review']), lt(applications.dueOn, query.overdueOn));
+  if (query.q) where.push(or(eq(applications.number, query.q.toUpperCase()), ilike(applications.name, `${escapeLike(query.q)}%`), eq(applications.idNumber, query.q.toUpperCase()))!);
+  const [total] = await db.select({ n: count() }).from(applications).where(and(...where));
+  const rows = await db.select().from(applications).where(and(...where))
+    .orderBy(sql`case when ${applications.status} = 'in_review' then 0 else 1 end`, asc(applications.dueOn), asc(applications.number))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function applicationsOfUser(db: Executor, userId: string): Promise<PointsApplicationRow[]> {
+  return db.select().from(applications).where(eq(applications.applicantUserId, userId)).orderBy(desc(applications.createdAt));
+}
+
+export async function applicationsOfPerson(db: Executor, personId: string, scope: Scope): Promise<PointsApplicationRow[]> {
+  return db.select().from(applications).where(and(eq(applications.personId, personId), inScope(applications.divisionCode, scope))).orderBy(desc(applications.createdAt));
+}
+
+export async function insertApplicationAction(tx: Tx, values: typeof applicationActions.$inferInsert): Promise<void> {
+  await tx.insert(applicationActions).values(values);
+}
+
+export async function findApplicationAction(db: Executor, applicationId: string, transactionId: string) {
+  const [row] = await db.select().from(applicationActions).where(and(eq(applicationActions.applicationId, applicationId), eq(applicationActions.transactionId, transactionId)));
+  return row;
+}
+
+export async function applicationHistory(db: Executor, applicationId: string) {
+  return db.select({ action: applicationActions.action, from: applicationActions.fromStatus, to: applicationActions.toStatus, at: applicationActions.at, details: applicationActions.details, actor: users.displayName })
+    .from(applicationActions).leftJoin(users, eq(users.id, applicationActions.actorId))
+    .where(eq(applicationActions.applicationId, applicationId)).orderBy(asc(applicationActions.seq));
+}
+
+// ── department tasks ─────────────────────────────────────────────────────────
+
+export async function insertTasks(tx: Tx, values: (typeof tasks.$inferInsert)[]): Promise<TaskRow[]> {
+  if (values.length === 0) return [];
+  return tx.insert(tasks).values(values).returning();
+}
+
+export async function tasksOf(db: Executor, applicationId: string) {
+  return db.select({ task: tasks, reviewer: users.displayName }).from(tasks).leftJoin(users, eq(users.id, tasks.reviewerId))
+    .where(eq(tasks.applicationId, applicationId)).orderBy(asc(tasks.department), asc(tasks.kind));
+}
+
+export async function taskCounts(db: Executor, applicationIds: string[]) {
+  if (applicationIds.length === 0) return new Map<string, { total: number; done: number }>();
+  const rows = await db.select({ id: tasks.applicationId, total: count(), done: sql<number>`count(*) filter (where ${tasks.status} = 'done')::int` })
+    .from(tasks).where(and(inArray(tasks.applicationId, applicationIds), ne(tasks.status, 'deferred'))).groupBy(tasks.applicationId);
+  return new Map(rows.map((r) => [r.id, { total: r.total, done: r.done }]));
+}
+
+export async function lockTask(tx: Tx, id: string, scope: Scope): Promise<TaskRow | undefined> {
+  const [row] = await tx.select().from(tasks).where(and(eq(tasks.id, id), inScope(tasks.divisionCode, scope))).for('update');
+  return row;
+}
+
+export async function updateTask(tx: Tx, id: string, values: Partial<typeof tasks.$inferInsert>): Promise<void> {
+  await tx.update(tasks).set(values).where(eq(tasks.id, id));
+}
+
+export async function listTasks(db: Executor, scope: Scope, query: { department?: string; status?: TaskRow['status']; overdueOn?: string; today: string; page: number; pageSize: number }) {
+  const where: SQL[] = [inScope(tasks.divisionCode, scope)];
+  if (query.department) where.push(eq(tasks.department, query.department));
+  if (query.status) where.push(eq(tasks.status, query.status));
+  if (query.overdueOn) where.push(eq(tasks.status, 'open'), lt(tasks.dueOn, query.overdueOn));
+  const [total] = await db.select({ n: count() }).from(tasks).where(and(...where));
+  const overdueWhere = [inScope(tasks.divisionCode, scope), eq(tasks.status, 'open'), lt(tasks.dueOn, query.today), ...(query.department ? [eq(tasks.department, query.department)] : [])];
+  const [overdue] = await db.select({ n: count() }).from(tasks).where(and(...overdueWhere));
+  const rows = await db.select({ task: tasks, number: applications.number, name: applications.name, reviewer: users.displayName })
+    .from(tasks).innerJoin(applications, eq(applications.id, tasks.applicationId)).leftJoin(users, eq(users.id, tasks.reviewerId))
+    .where(and(...where))
+    .orderBy(sql`case ${tasks.status} when 'open' then 0 when 'returned' then 1 when 'deferred' then 2 else 3 end`, asc(tasks.dueOn), asc(applications.number))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0, overdue: overdue?.n ?? 0 };
+}
+
+export async function insertTaskAction(tx: Tx, values: typeof taskActions.$inferInsert): Promise<void> {
+  await tx.insert(taskActions).values(values);
+}
+
+export async function findTaskAction(db: Executor, taskId: string, transactionId: string) {
+  const [row] = await db.select().from(taskActions).where(and(eq(taskActions.taskId, taskId), eq(taskActions.transactionId, transactionId)));
+  return row;
 }

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorBody } from '@shared/errors';
 import {
   CalculateInput, CalculatorQuery, CalculatorView, IdParam, PackActionInput, PackCopyInput, PackList, PackUpdateInput, PackValidateInput, PackValidation, PackView, ScoreView,
 } from '@shared/points/points.schema';
+import {
+  DepartmentDataInput, DepartmentDataResult, PointsApplicationActionInput, PointsApplicationInput, PointsApplicationListQuery, PointsApplicationPage, PointsApplicationView,
+  PointsApplicationSummary as PointsApplicationSummaryView, PrefillQuery, PrefillView, RoundActionInput, RoundInput, RoundList, RoundView, TaskActionInput, TaskListQuery, TaskPage,
+} from '@shared/points/application.schema';
+import * as applications from './points.applications';
 import * as points from './points.service';
 
 const tags = ['points'];
@@ -49,4 +55,84 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { public: true },
     schema: { summary: 'Score facts under a published pack: total, ranking score, eligibility with reasons, line-by-line explanation', tags, body: CalculateInput, response: { 200: ScoreView, 400: ErrorBody } },
   }, (req) => points.calculate(req.ctx, req.body));
+
+  // ── rounds ──
+  app.get('/rounds', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'Every round with its pack, window, cut-offs and application counts in the jurisdiction', tags, response: { 200: RoundList } },
+  }, (req) => applications.listRounds(req.ctx));
+
+  app.post('/rounds', {
+    config: { permission: 'points.manage' },
+    schema: { summary: 'Open a yearly round: pack version, quota, application window, material and age cut-offs', tags, body: RoundInput, response: { 201: RoundView, 400: ErrorBody, 403: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await applications.createRound(req.ctx, req.body)));
+
+  app.post('/rounds/:id/actions', {
+    config: { permission: 'points.manage' },
+    schema: { summary: 'Close a round to new applications', tags, params: IdParam, body: RoundActionInput, response: { 200: RoundView, 409: ErrorBody } },
+  }, (req) => applications.actOnRound(req.ctx, req.params.id, req.body));
+
+  // ── department data ──
+  app.post('/department-records', {
+    config: { permission: 'points.data' },
+    schema: { summary: 'Load a department\'s records (JSON rows or CSV `id_number,fact,value,as_of`); all rows or none', tags, body: DepartmentDataInput, response: { 200: DepartmentDataResult, 400: ErrorBody } },
+  }, (req) => applications.loadDepartmentData(req.ctx, req.body));
+
+  // ── applications (staff) ──
+  app.post('/applications', {
+    config: { permission: 'points.intake' },
+    schema: { summary: 'Take an application at a window on a resident\'s behalf', tags, body: PointsApplicationInput, response: { 201: PointsApplicationView, 400: ErrorBody, 409: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await applications.submitApplication(req.ctx, req.body, 'counter')));
+
+  app.get('/applications', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'Applications in the jurisdiction, open ones by review deadline first', tags, querystring: PointsApplicationListQuery, response: { 200: PointsApplicationPage } },
+  }, (req) => applications.listApplications(req.ctx, req.query));
+
+  app.get('/applications/:id', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'One application: facts, proof, every department\'s result, the score explained, history (the read is audited)', tags, params: IdParam, response: { 200: PointsApplicationView } },
+  }, (req) => applications.getApplication(req.ctx, req.params.id));
+
+  app.get('/persons/:id', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'A person\'s points applications (for the person page)', tags, params: IdParam, response: { 200: z.object({ items: z.array(PointsApplicationSummaryView) }) } },
+  }, (req) => applications.personApplications(req.ctx, req.params.id));
+
+  // ── department review ──
+  app.get('/tasks', {
+    config: { permission: 'points.review' },
+    schema: { summary: 'A department\'s review queue (supervisors: any department), nearest deadline first, with overdue counts', tags, querystring: TaskListQuery, response: { 200: TaskPage } },
+  }, (req) => applications.listTasks(req.ctx, req.query));
+
+  app.post('/tasks/:id/actions', {
+    config: { permission: 'points.review' },
+    schema: { summary: 'Confirm, correct or return each fact of a task; supervisors start a deferred deduction check', tags, params: IdParam, body: TaskActionInput, response: { 200: PointsApplicationView, 400: ErrorBody, 409: ErrorBody } },
+  }, (req) => applications.actOnTask(req.ctx, req.params.id, req.body));
+
+  // ── the resident's own ──
+  app.get('/my/rounds', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'Rounds open for applications', tags, response: { 200: RoundList } },
+  }, (req) => applications.listRounds(req.ctx));
+
+  app.get('/my/prefill', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'The one form of a round, with every fact already known pre-filled and verified', tags, querystring: PrefillQuery, response: { 200: PrefillView, 400: ErrorBody, 409: ErrorBody } },
+  }, (req) => applications.prefill(req.ctx, req.query));
+
+  app.post('/my/applications', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'Submit the one form with proof, under the online pledge', tags, body: PointsApplicationInput, response: { 201: PointsApplicationView, 400: ErrorBody, 409: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await applications.submitApplication(req.ctx, req.body, 'portal')));
+
+  app.get('/my/applications', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'One\'s own applications, each with its progress and score explained', tags, response: { 200: z.object({ items: z.array(PointsApplicationView) }) } },
+  }, (req) => applications.myApplications(req.ctx));
+
+  app.post('/my/applications/:id/actions', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'Withdraw, or resubmit a returned application with what was asked for', tags, params: IdParam, body: PointsApplicationActionInput, response: { 200: PointsApplicationView, 400: ErrorBody, 409: ErrorBody } },
+  }, (req) => applications.actOnMyApplication(req.ctx, req.params.id, req.body));
 };

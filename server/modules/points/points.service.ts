@@ -34,13 +34,13 @@ function fieldIssues(issues: PackIssue[]): FieldIssue[] {
 }
 
 /** The stored body as a pack; a stored body always passed validation, so a failure here is a bug, not bad input. */
-function bodyOf(row: repo.PackRow): PackFile {
+export function bodyOf(row: repo.PackRow): PackFile {
   const result = validatePack(row.body);
   if (!result.ok) throw new Error(`stored points pack ${row.code} v${row.version} is invalid: ${result.issues.map((i) => i.path).join(', ')}`);
   return result.pack;
 }
 
-function summary(row: repo.PackRow, inForceId: string | null, rows: readonly repo.PackRow[] = []): PackSummary {
+export function packSummary(row: repo.PackRow, inForceId: string | null, rows: readonly repo.PackRow[] = []): PackSummary {
   const body = row.body as { name?: PackSummary['name']; purpose?: PackSummary['purpose'] };
   const from = rows.find((r) => r.id === row.copiedFromId);
   return {
@@ -83,14 +83,14 @@ export async function ensureShippedPacks(db: Db): Promise<number> {
 export async function listPacks(ctx: Ctx): Promise<PackList> {
   const rows = await repo.listPacks(ctx.db);
   const current = await inForceId(ctx, ctx.db);
-  return { items: rows.map((row) => summary(row, current, rows)) };
+  return { items: rows.map((row) => packSummary(row, current, rows)) };
 }
 
 async function packView(ctx: Ctx, db: Executor, row: repo.PackRow): Promise<PackView> {
   const rows = await repo.listPacks(db);
   const history = await repo.packHistory(db, row.id);
   return {
-    ...summary(row, await inForceId(ctx, db), rows),
+    ...packSummary(row, await inForceId(ctx, db), rows),
     pack: row.body,
     history: history.map((h) => ({ action: h.action, from: h.from, to: h.to, at: h.at.toISOString(), actor: h.actor ?? null, details: h.details })),
     actions: isCityWide(ctx.scope) ? packWorkflow.available(row.status, ctx.actor.permissions).concat(ctx.actor.permissions.includes('points.manage') ? ['copy'] : []).filter((a, i, all) => all.indexOf(a) === i) : [],
@@ -223,7 +223,7 @@ export async function calculator(ctx: Ctx, query: CalculatorQuery): Promise<Calc
   const current = await inForceId(ctx, ctx.db);
   const latest = new Map<string, repo.PackRow>();
   for (const r of rows) if (r.status === 'published' && (latest.get(r.code)?.version ?? 0) < r.version) latest.set(r.code, r);
-  return { pack: summary(row, current, rows), body: row.body, packs: [...latest.values()].map((r) => summary(r, current, rows)) };
+  return { pack: packSummary(row, current, rows), body: row.body, packs: [...latest.values()].map((r) => packSummary(r, current, rows)) };
 }
 
 /**
@@ -240,7 +240,7 @@ export async function calculate(ctx: Ctx, input: CalculateInput): Promise<ScoreV
   const score = scorePack(pack, parsed.facts, { applicationDate: input.applicationDate ?? today(ctx), materialsCutoff: input.materialsCutoff });
   const rows = await repo.listPacks(ctx.db);
   return {
-    pack: summary(row, await inForceId(ctx, ctx.db), rows),
+    pack: packSummary(row, await inForceId(ctx, ctx.db), rows),
     ...score,
     interpretations: Object.entries(pack.interpretations).flatMap(([key, value]) => (value ? [{ key, value: value.value, confidence: value.confidence, note: value.note }] : [])),
   };

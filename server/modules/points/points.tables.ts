@@ -1,4 +1,5 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workflowActionsTable } from '../../platform/db/workflow-actions';
 
 /**
@@ -32,3 +33,135 @@ export const packs = pgTable(
 );
 
 export const packActions = workflowActionsTable('points_pack_actions', 'packId', 'pack_id', () => packs.id);
+
+/**
+ * A yearly points round (积分入户年度工作): its pack version, quota, application window, material cut-off dates
+ * and age cut-off. Applications belong to a round.
+ */
+export const rounds = pgTable(
+  'points_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    packId: uuid('pack_id').notNull().references(() => packs.id),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    quota: integer('quota').notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    materialsCutoff: date('materials_cutoff', { mode: 'string' }).notNull(),
+    innovationFrom: date('innovation_from', { mode: 'string' }),
+    innovationTo: date('innovation_to', { mode: 'string' }),
+    taxFrom: date('tax_from', { mode: 'string' }),
+    taxTo: date('tax_to', { mode: 'string' }),
+    bornOnOrAfter: date('born_on_or_after', { mode: 'string' }),
+    tieAtCut: text('tie_at_cut', { enum: ['admit_all', 'admit_none'] }).notNull(),
+    createdBy: uuid('created_by'),
+    transactionId: uuid('transaction_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('points_rounds_tx_key').on(t.createdBy, t.transactionId)],
+);
+export const roundActions = workflowActionsTable('points_round_actions', 'roundId', 'round_id', () => rounds.id);
+
+/** A declared or known fact of an application: its value, where it came from, whether it is verified, its proof. */
+export type StoredFact = {
+  value: unknown;
+  source: 'registry' | 'permits' | 'department' | 'declared';
+  verified: boolean;
+  evidence: string[];
+  /** A reviewer's correction: the value before it, and why. */
+  corrected?: { from: unknown; reason: string; by: string };
+};
+
+/** Numbers points applications as `JF` + year + six digits. */
+export const applicationNumbers = pgSequence('points_application_number_seq', { startWith: 1 });
+
+/**
+ * An application for points (一表申请): the person as registered, the facts (known ones pre-filled and verified,
+ * the rest declared with proof or under the pledge), the score as declared and as reviewed, the review deadline.
+ */
+export const applications = pgTable(
+  'points_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    roundId: uuid('round_id').notNull().references(() => rounds.id),
+    personId: uuid('person_id').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull(),
+    phone: text('phone'),
+    divisionCode: text('division_code').notNull(),
+    status: text('status', { enum: ['in_review', 'returned', 'reviewed', 'withdrawn'] }).notNull(),
+    facts: jsonb('facts').$type<Record<string, StoredFact>>().notNull(),
+    pledgedAt: timestamp('pledged_at', { withTimezone: true }).notNull(),
+    total: numeric('total', { precision: 8, scale: 2, mode: 'number' }).notNull(),
+    rankingScore: numeric('ranking_score', { precision: 8, scale: 2, mode: 'number' }).notNull(),
+    tieBreakValues: jsonb('tie_break_values').$type<(number | null)[]>().notNull(),
+    eligible: boolean('eligible').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    reviewedOn: date('reviewed_on', { mode: 'string' }),
+    applicantUserId: uuid('applicant_user_id').notNull(),
+    transactionId: uuid('transaction_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('points_applications_tx_key').on(t.applicantUserId, t.transactionId),
+    // One application per person per round, unless withdrawn.
+    uniqueIndex('points_applications_person_round_key').on(t.roundId, t.personId).where(sql`status <> 'withdrawn'`),
+    index('points_applications_queue_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.status, t.dueOn),
+    index('points_applications_round_idx').on(t.roundId, t.status),
+    index('points_applications_applicant_idx').on(t.applicantUserId),
+    index('points_applications_person_idx').on(t.personId),
+  ],
+);
+export const applicationActions = workflowActionsTable('points_application_actions', 'applicationId', 'application_id', () => applications.id);
+
+/** One department's review of the facts it owns in one application (并联审批); deduction checks may wait (后置). */
+export const tasks = pgTable(
+  'points_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    department: text('department').notNull(),
+    /** Copied from the application, so each department's queue reads its own table. */
+    divisionCode: text('division_code').notNull(),
+    status: text('status', { enum: ['open', 'deferred', 'returned', 'done'] }).notNull(),
+    /** `review`: the facts the department owns; `deduction`: its deduction facts when their check is deferred. */
+    kind: text('kind', { enum: ['review', 'deduction'] }).notNull(),
+    facts: jsonb('facts').$type<string[]>().notNull(),
+    /** Per fact: confirmed, corrected (with the value and reason) or returned (with what is missing). */
+    results: jsonb('results').$type<Record<string, { outcome: 'confirmed' | 'corrected' | 'returned'; value?: unknown; reason?: string }>>().notNull().default({}),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    reviewerId: uuid('reviewer_id'),
+    doneOn: date('done_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('points_tasks_application_department_key').on(t.applicationId, t.department, t.kind),
+    index('points_tasks_queue_idx').on(t.department, t.status, t.dueOn),
+    index('points_tasks_application_idx').on(t.applicationId),
+  ],
+);
+export const taskActions = workflowActionsTable('points_task_actions', 'taskId', 'task_id', () => tasks.id);
+
+/** Facts departments hold about a person (social insurance, housing fund, tax…), loaded by partners; one value per fact. */
+export const departmentRecords = pgTable(
+  'points_department_records',
+  {
+    department: text('department').notNull(),
+    idNumber: text('id_number').notNull(),
+    fact: text('fact').notNull(),
+    value: jsonb('value').$type<unknown>().notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    batchId: uuid('batch_id').notNull(),
+    loadedBy: uuid('loaded_by'),
+    loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.idNumber, t.fact, t.department] })],
+);

@@ -297,6 +297,7 @@ const residenceSelection = {
   personName: persons.name,
   personIdNumber: persons.idNumber,
   address: sql<string>`${buildings.address} || ' ' || ${houses.unit}`,
+  houseUse: houses.use,
 };
 
 function residenceQuery(tx: Executor) {

@@ -617,7 +617,8 @@ export type Resident = {
   sex: 'male' | 'female';
   birthDate: string;
   phone: string | null;
-  stays: { arrivedOn: string; leftOn: string | null }[];
+  /** Oldest first, with where (the community) and in what kind of house. */
+  stays: { arrivedOn: string; leftOn: string | null; divisionCode: string; houseUse: string }[];
   home: { address: string; divisionCode: string } | null;
 };
 
@@ -632,7 +633,7 @@ export async function findResident(db: Executor, idNumber: string, name: string)
   const current = stays.find((s) => s.residence.status === 'active');
   return {
     id: person.id, name: person.name, idNumber: person.idNumber, sex: person.sex, birthDate: person.birthDate, phone: person.phone,
-    stays: stays.map((s) => ({ arrivedOn: s.residence.arrivedOn, leftOn: s.residence.status === 'active' ? null : (s.residence.leftOn ?? s.residence.arrivedOn) })).reverse(),
+    stays: stays.map((s) => ({ arrivedOn: s.residence.arrivedOn, leftOn: s.residence.status === 'active' ? null : (s.residence.leftOn ?? s.residence.arrivedOn), divisionCode: s.residence.divisionCode, houseUse: s.houseUse })).reverse(),
     home: current ? { address: current.address, divisionCode: current.residence.divisionCode } : null,
   };
 }

@@ -47,6 +47,7 @@ function actorOf(user: repo.UserRow, { roles, permissions }: { roles: string[]; 
     permissions,
     divisionCode: user.divisionCode,
     department: user.department,
+    phone: user.phone,
     sessionId: session?.id ?? null,
     csrfToken: session?.csrfToken ?? null,
   };

@@ -14,6 +14,8 @@ export type Actor = {
   permissions: string[];
   divisionCode: string | null;
   department: string | null;
+  /** The account's mobile number (residents and landlords log in with it). */
+  phone: string | null;
   sessionId: string | null;
   csrfToken: string | null;
 };
@@ -43,6 +45,7 @@ export const ANONYMOUS: Actor = {
   permissions: [],
   divisionCode: null,
   department: null,
+  phone: null,
   sessionId: null,
   csrfToken: null,
 };

@@ -16,6 +16,8 @@ export const TEMPLATES = {
   'permits.ready': '【安居】{{name}}的居住证{{number}}已制发，电子居住证可在“安居”居民服务查看：{{url}}',
   'permits.endorse-reminder': '【安居】{{name}}的居住证{{number}}须在{{date}}前签注（{{opens}}起可办），逾期将中止使用。',
   'permits.suspended': '【安居】{{name}}的居住证{{number}}未在{{date}}前签注，已中止使用；补办签注后恢复。',
+  'points.application-returned': '【安居】您的积分申请{{number}}需补正：{{items}}。请在“安居”居民服务中修改后重新提交。',
+  'points.application-reviewed': '【安居】您的积分申请{{number}}已审核完毕，核定积分{{total}}分，排名分{{ranking}}分。',
   'registry.declaration-rejected': '【安居】您为{{name}}在{{address}}所作的{{kind}}申报未通过：{{reason}}。如有疑问请联系所在社区。',
 } as const satisfies Record<string, string>;
 export type TemplateName = keyof typeof TEMPLATES;
@@ -119,3 +121,8 @@ export function createNotifier(db: Db, provider: SmsProvider, logger?: Logger): 
   };
 }
 
+/** Tells a person by SMS (when there is a phone) and in their portal inbox (when there is an account), each once per key. */
+export async function tellPerson(notifier: Notifier, tx: Tx, to: { phone: string | null; userId: string | null }, template: TemplateName, params: Record<string, string | number>, dedupeKey: string): Promise<void> {
+  if (to.phone) await notifier.enqueue(tx, { channel: 'sms', recipient: to.phone, userId: to.userId, template, params, dedupeKey: `${dedupeKey}:sms` });
+  if (to.userId) await notifier.enqueue(tx, { channel: 'inbox', recipient: to.userId, userId: to.userId, template, params, dedupeKey: `${dedupeKey}:inbox` });
+}

@@ -60,17 +60,17 @@ describe('a round', () => {
 
 describe('department data', () => {
   it('is loaded all or nothing, every bad row named', async () => {
-    const bad = await t.as(reviewers.hrss!).post('/api/points/department-records', {
+    const bad = await t.as(reviewers.hrss).post('/api/points/department-records', {
       csv: `id_number,fact,value,as_of\n${PERSON.idNumber},pension_months,60,2026-02-28\n440106199003011230,pension_months,60,2026-02-28\n${PERSON.idNumber},housing_fund_months,12,2026-02-28\n${PERSON.idNumber},medical_months,-1,2026-02-28`,
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(['rows.1.idNumber', 'rows.2.fact', 'rows.3.value']);
     expect(await t.handle.query('select count(*)::int as n from points_department_records')).toEqual([{ n: 0 }]);
     const rows = ['pension', 'medical', 'unemployment', 'injury', 'maternity'].map((k) => `${PERSON.idNumber},${k}_months,60,2026-02-28`).join('\n');
-    const ok = await t.as(reviewers.hrss!).post('/api/points/department-records', { csv: `id_number,fact,value,as_of\n${rows}` });
+    const ok = await t.as(reviewers.hrss).post('/api/points/department-records', { csv: `id_number,fact,value,as_of\n${rows}` });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ department: 'hrss', loaded: 5 });
-    expect((await t.as(reviewers.housing_fund!).post('/api/points/department-records', { rows: [{ idNumber: PERSON.idNumber, fact: 'housing_fund_months', value: 36, asOf: '2026-02-28' }] })).statusCode).toBe(200);
+    expect((await t.as(reviewers.housing_fund).post('/api/points/department-records', { rows: [{ idNumber: PERSON.idNumber, fact: 'housing_fund_months', value: 36, asOf: '2026-02-28' }] })).statusCode).toBe(200);
     expect((await t.as(admin).post('/api/points/department-records', { rows: [] })).json()).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
@@ -140,30 +140,30 @@ describe('an application', () => {
   const taskOf = (view: PointsApplicationView, department: string, kind = 'review') => view.tasks.find((task) => task.department === department && task.kind === kind)!;
 
   it('each department sees only its own queue; nobody reaches another department\'s task or another jurisdiction', async () => {
-    const queue = await t.as(reviewers.hrss!).get('/api/points/tasks');
+    const queue = await t.as(reviewers.hrss).get('/api/points/tasks');
     expect(queue.statusCode, queue.body).toBe(200);
     const items = queue.json<{ items: { department: string; applicationNumber: string; facts: string[] }[] }>().items;
     expect(items.map((i) => `${i.department}:${i.facts.join(',')}`)).toEqual(['hrss:employed']);
     const education = taskOf(application, 'education');
-    const foreign = await t.as(reviewers.hrss!).post(`/api/points/tasks/${education.id}/actions`, { action: 'complete', results: { education: { outcome: 'confirmed' } }, transactionId: randomUUID() });
+    const foreign = await t.as(reviewers.hrss).post(`/api/points/tasks/${education.id}/actions`, { action: 'complete', results: { education: { outcome: 'confirmed' } }, transactionId: randomUUID() });
     expect(foreign.statusCode).toBe(404);
     expect((await t.as(elsewhere).get(`/api/points/applications/${application.id}`)).statusCode).toBe(404);
     const read = await t.as(officer).get(`/api/points/applications/${application.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json<PointsApplicationView>().idNumber).toBe(PERSON.idNumber);
-    expect((await t.as(reviewers.hrss!).get(`/api/points/applications/${application.id}`)).json<PointsApplicationView>().idNumber).not.toBe(PERSON.idNumber);
+    expect((await t.as(reviewers.hrss).get(`/api/points/applications/${application.id}`)).json<PointsApplicationView>().idNumber).not.toBe(PERSON.idNumber);
     expect(await t.handle.query("select count(*)::int as n from audit_log where action = 'points.application.read'")).toEqual([{ n: 2 }]);
   });
 
   it('a correction needs its reason and a valid value; corrected points are explained', async () => {
     const task = taskOf(application, 'education');
-    const incomplete = await t.as(reviewers.education!).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { education: { outcome: 'corrected', value: 'phd' } }, transactionId: randomUUID() });
+    const incomplete = await t.as(reviewers.education).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { education: { outcome: 'corrected', value: 'phd' } }, transactionId: randomUUID() });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(['results.education.reason']);
-    const wrong = await t.as(reviewers.education!).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { education: { outcome: 'corrected', value: 'phd', reason: '学历认证为大专' } }, transactionId: randomUUID() });
+    const wrong = await t.as(reviewers.education).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { education: { outcome: 'corrected', value: 'phd', reason: '学历认证为大专' } }, transactionId: randomUUID() });
     expect(wrong.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(['results.education.value']);
     const transactionId = randomUUID();
-    const res = await t.as(reviewers.education!).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { education: { outcome: 'corrected', value: 'junior_college', reason: '学信网认证为大专学历' } }, transactionId });
+    const res = await t.as(reviewers.education).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { education: { outcome: 'corrected', value: 'junior_college', reason: '学信网认证为大专学历' } }, transactionId });
     expect(res.statusCode, res.body).toBe(200);
     application = res.json<PointsApplicationView>();
     expect(application.facts.education).toMatchObject({ value: 'junior_college', verified: true, corrected: { from: 'bachelor', reason: '学信网认证为大专学历' } });
@@ -171,13 +171,13 @@ describe('an application', () => {
     expect(taskOf(application, 'education')).toMatchObject({ status: 'done', doneOn: '2026-03-02' });
     expect(application.status).toBe('in_review');
     // A retried request changes nothing.
-    expect((await t.as(reviewers.education!).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { education: { outcome: 'confirmed' } }, transactionId })).statusCode).toBe(200);
+    expect((await t.as(reviewers.education).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { education: { outcome: 'confirmed' } }, transactionId })).statusCode).toBe(200);
     expect(await t.handle.query("select count(*)::int as n from points_task_actions where task_id = $1", [task.id])).toEqual([{ n: 1 }]);
   });
 
   it('a return sends it back to the applicant with the reason; the resubmission reopens that task', async () => {
     const task = taskOf(application, 'hrss');
-    const res = await t.as(reviewers.hrss!).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { employed: { outcome: 'returned', reason: '请补充近 3 个月工资流水' } }, transactionId: randomUUID() });
+    const res = await t.as(reviewers.hrss).post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { employed: { outcome: 'returned', reason: '请补充近 3 个月工资流水' } }, transactionId: randomUUID() });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<PointsApplicationView>()).toMatchObject({ status: 'returned' });
     const inbox = await t.as(resident).get('/api/notify/inbox');
@@ -186,7 +186,7 @@ describe('an application', () => {
     expect(mine.returned).toEqual([{ fact: 'employed', label: expect.objectContaining({ zh: '在本市合法稳定就业或创业' }), reason: '请补充近 3 个月工资流水', department: 'hrss' }]);
     expect(mine.actions).toEqual(['resubmit', 'withdraw']);
     // Reviewers of other departments cannot act while it is back with the applicant.
-    const blocked = await t.as(reviewers.public_security!).post(`/api/points/tasks/${taskOf(application, 'public_security').id}/actions`, { action: 'complete', results: { criminal_penalty_5y: { outcome: 'confirmed' } }, transactionId: randomUUID() });
+    const blocked = await t.as(reviewers.public_security).post(`/api/points/tasks/${taskOf(application, 'public_security').id}/actions`, { action: 'complete', results: { criminal_penalty_5y: { outcome: 'confirmed' } }, transactionId: randomUUID() });
     expect(blocked.statusCode).toBe(409);
     const again = await t.as(resident).post(`/api/points/my/applications/${application.id}/actions`, { action: 'resubmit', facts: { employed: { value: true, evidence: [await uploadAs(t, resident)] } }, transactionId: randomUUID() });
     expect(again.statusCode, again.body).toBe(200);
@@ -195,14 +195,14 @@ describe('an application', () => {
   });
 
   it('is reviewed when every department is done; deferred deduction checks wait until a supervisor starts them', async () => {
-    const hrss = await t.as(reviewers.hrss!).post(`/api/points/tasks/${taskOf(application, 'hrss').id}/actions`, { action: 'complete', results: { employed: { outcome: 'confirmed' } }, transactionId: randomUUID() });
+    const hrss = await t.as(reviewers.hrss).post(`/api/points/tasks/${taskOf(application, 'hrss').id}/actions`, { action: 'complete', results: { employed: { outcome: 'confirmed' } }, transactionId: randomUUID() });
     expect(hrss.json<PointsApplicationView>().status).toBe('in_review');
-    const done = await t.as(reviewers.public_security!).post(`/api/points/tasks/${taskOf(application, 'public_security').id}/actions`, { action: 'complete', results: { criminal_penalty_5y: { outcome: 'confirmed' } }, transactionId: randomUUID() });
+    const done = await t.as(reviewers.public_security).post(`/api/points/tasks/${taskOf(application, 'public_security').id}/actions`, { action: 'complete', results: { criminal_penalty_5y: { outcome: 'confirmed' } }, transactionId: randomUUID() });
     application = done.json<PointsApplicationView>();
     expect(application).toMatchObject({ status: 'reviewed', reviewedOn: '2026-03-02', total: 174, rankingScore: 154, tasks: expect.any(Array) });
     expect(application.history.map((h) => h.action)).toEqual(['submit', 'return', 'resubmit', 'complete']);
     expect(taskOf(application, 'tax', 'deduction').status).toBe('deferred');
-    expect((await t.as(reviewers.tax!).post(`/api/points/tasks/${taskOf(application, 'tax', 'deduction').id}/actions`, { action: 'start', transactionId: randomUUID() })).statusCode).toBe(403);
+    expect((await t.as(reviewers.tax).post(`/api/points/tasks/${taskOf(application, 'tax', 'deduction').id}/actions`, { action: 'start', transactionId: randomUUID() })).statusCode).toBe(403);
     const start = await t.as(admin).post(`/api/points/tasks/${taskOf(application, 'tax', 'deduction').id}/actions`, { action: 'start', transactionId: randomUUID() });
     expect(start.statusCode, start.body).toBe(200);
     expect(taskOf(start.json<PointsApplicationView>(), 'tax', 'deduction').status).toBe('open');
@@ -218,7 +218,7 @@ describe('an application', () => {
     t.setNow(china('2026-04-07'));
     const supervisor = await t.as(admin).get('/api/points/tasks?overdue=true');
     expect(supervisor.json<{ overdue: number; items: { department: string; overdue: boolean; daysLeft: number }[] }>()).toMatchObject({ overdue: 2 });
-    const mine = (await t.as(reviewers.public_security!).get('/api/points/tasks')).json<{ overdue: number; items: { overdue: boolean; daysLeft: number; status: string }[] }>();
+    const mine = (await t.as(reviewers.public_security).get('/api/points/tasks')).json<{ overdue: number; items: { overdue: boolean; daysLeft: number; status: string }[] }>();
     expect(mine.overdue).toBe(1);
     expect(mine.items.find((i) => i.status === 'open')).toMatchObject({ overdue: true });
     const list = (await t.as(officer).get('/api/points/applications?overdue=true')).json<{ items: { name: string; overdue: boolean; daysLeft: number }[] }>();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
+import { randomUUID } from 'node:crypto';
+import { apiAs, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -56,6 +57,7 @@ describe('points self-assessment', () => {
     await page.goto('/portal/login');
     await loginByPhone(page, `1361234${suffix}`);
     await page.getByTestId('service-points').click();
+    await page.getByTestId('open-self-check').click();
     await page.getByTestId('calculator-form').waitFor();
     expect(page.url()).toContain('/portal/points/calculator');
     await page.close();
@@ -105,5 +107,134 @@ describe('policy packs in the console', () => {
     await page.getByTestId('pack-gz-jfrh-2025-v2').waitFor();
     await screenshot(page, 'points-packs');
     await page.close();
+  });
+});
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082', 'hex');
+const proof = (name: string) => ({ name, mimeType: 'image/png', buffer: PNG });
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const shift = (days: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+function idNumber(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = first17.split('').reduce((a, d, i) => a + Number(d) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11]!;
+}
+
+describe('a points application', () => {
+  const roundName = `积分入户 e2e ${suffix}`;
+  const phone = `1371234${suffix}`;
+  const person = { name: '积分测试人', idNumber: idNumber(`4401061991020${suffix}`) };
+  let number = '';
+  let residentPage: Page;
+
+  it('the city opens a round in the console', async () => {
+    const page = await newPage(browser());
+    await loginAs(page, 'admin');
+    await page.goto('/points/rounds');
+    await page.getByRole('button', { name: '开设轮次' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill(roundName);
+    await pickOption(page, dialog.getByLabel('政策包'), 'gz-jfrh-2025 v1');
+    const range = dialog.locator('.ant-picker-range input');
+    await range.first().click();
+    await range.first().fill(shift(-3));
+    await range.nth(1).click();
+    await range.nth(1).fill(shift(30));
+    await range.nth(1).press('Enter');
+    const cutoff = dialog.getByLabel('材料截止日');
+    await cutoff.click();
+    await cutoff.fill(shift(-5));
+    await cutoff.press('Enter');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId(`round-${roundName}`).waitFor();
+    await screenshot(page, 'points-rounds');
+    await page.close();
+  });
+
+  it('a resident applies on a phone: known facts pre-filled and verified, the rest declared with proof under the pledge', async () => {
+    const shipai = await apiAs('shipai');
+    const building = await shipai.post<{ id: string }>('/api/registry/buildings', { divisionCode: '440106006002', address: `石牌积分路 ${suffix} 号` });
+    const house = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: building.id, unit: '301', use: 'rental', ownerOrganisation: '石牌物业' });
+    await shipai.post('/api/registry/residences/arrive', { ...person, arrivedOn: '2020-03-01', phone, houseId: house.id, relation: 'tenant', registerIfNew: true, transactionId: randomUUID() });
+
+    const page = await newPage(browser(), { mobile: true });
+    residentPage = page;
+    await page.goto('/portal/login');
+    await loginByPhone(page, phone);
+    await page.getByTestId('service-points').click();
+    await page.getByTestId(`apply-${roundName}`).click();
+    await page.getByLabel('姓名').fill(person.name);
+    await page.getByLabel('身份证号码').fill(person.idNumber);
+    await page.getByTestId('start-form').click();
+    await page.getByTestId('known-birth_date').getByText('1991-02-0', { exact: false }).waitFor();
+    await page.getByTestId('known-rented_months').waitFor();
+    await page.getByTestId('declare-employed').getByText('是', { exact: true }).click();
+    await page.getByTestId('declare-employed').locator('input[type=file]').setInputFiles(proof('labour-contract.png'));
+    await page.getByTestId('declare-employed').getByText('已上传 1').waitFor();
+    await pickOption(page, page.getByTestId('declare-education').getByRole('combobox'), '本科及以上');
+    await page.getByTestId('declare-education').locator('input[type=file]').setInputFiles(proof('diploma.png'));
+    await page.getByTestId('declare-education').getByText('已上传 1').waitFor();
+    await page.getByTestId('declare-criminal_penalty_5y').getByText('否', { exact: true }).click();
+    await page.getByTestId('score-total').waitFor();
+    await screenshot(page, 'points-apply-phone');
+    await page.getByTestId('pledge').click();
+    await page.getByTestId('submit-application').click();
+    await page.getByTestId('progress').waitFor();
+    await expect.poll(() => page.getByTestId('application-status').first().textContent()).toBe('部门审核中');
+    number = (await page.getByText(/^JF\d{10}$/).textContent()) ?? '';
+    expect(number).toMatch(/^JF/);
+  });
+
+  it('the education reviewer returns it; the resident corrects from the phone; departments finish and the points are final', async () => {
+    const reviewer = await newPage(browser());
+    await loginAs(reviewer, 'reviewer-edu');
+    await reviewer.goto('/points/tasks');
+    await reviewer.getByTestId(`review-${number}`).click();
+    const drawer = reviewer.locator('.ant-drawer');
+    await drawer.getByTestId('review-education').getByText('退回').click();
+    await drawer.getByLabel(/文化程度（最高学历） 理由/).fill('毕业证书照片不清晰，请重新上传');
+    await screenshot(reviewer, 'points-review-drawer');
+    await drawer.getByTestId('submit-review').click();
+    await reviewer.getByText('已提交审核结果').waitFor();
+
+    const resident = residentPage;
+    await resident.goto('/portal/points');
+    await resident.getByTestId(`my-application-${number}`).click();
+    await resident.getByTestId('returned').getByText('毕业证书照片不清晰，请重新上传').waitFor();
+    await screenshot(resident, 'points-my-application-returned');
+    await resident.getByTestId('fix-education').locator('input[type=file]').setInputFiles(proof('diploma-clear.png'));
+    await resident.getByTestId('fix-education').getByText('已上传 1').waitFor();
+    await resident.getByTestId('resubmit').click();
+    await expect.poll(() => resident.getByTestId('application-status').first().textContent()).toBe('部门审核中');
+
+    await reviewer.reload();
+    await reviewer.getByTestId(`review-${number}`).click();
+    await drawer.getByTestId('review-education').getByText('更正').click();
+    await pickOption(reviewer, drawer.getByTestId('review-education').getByRole('combobox'), '大专（含高职）');
+    await drawer.getByLabel(/文化程度（最高学历） 理由/).fill('学信网认证为大专学历');
+    await drawer.getByTestId('submit-review').click();
+    await reviewer.getByText('已提交审核结果').waitFor();
+
+    for (const [username, fact] of [['reviewer-hrss', 'employed'], ['reviewer-ps', 'criminal_penalty_5y']] as const) {
+      const api = await apiAs(username);
+      const queue = await api.get<{ items: { id: string; applicationNumber: string; status: string }[] }>('/api/points/tasks?status=open&pageSize=100');
+      const task = queue.items.find((i) => i.applicationNumber === number)!;
+      await api.post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: { [fact]: { outcome: 'confirmed' } }, transactionId: randomUUID() });
+    }
+
+    const admin = await newPage(browser());
+    await loginAs(admin, 'admin');
+    await admin.goto(`/points/applications?q=${number}`);
+    await admin.getByTestId(`application-${number}`).click();
+    await expect.poll(() => admin.getByTestId('application-status').first().textContent()).toBe('审核完毕');
+    await admin.getByTestId('fact-value-education').getByText('学信网认证为大专学历', { exact: false }).waitFor();
+    await admin.getByTestId('task-education-review').getByText('已完成').waitFor();
+    await admin.getByTestId('task-tax-deduction').getByText('后置审核').waitFor();
+    await screenshot(admin, 'points-case');
+    await resident.reload();
+    await expect.poll(() => resident.getByTestId('application-status').first().textContent()).toBe('审核完毕');
+    await screenshot(resident, 'points-my-application-reviewed');
+    await Promise.all([reviewer.close(), resident.close(), admin.close()]);
   });
 });

@@ -293,6 +293,11 @@ const ROUTES: RouteCase[] = [
     foreign: (f) => [{ method: 'GET', url: `/api/points/applications/${f.bPoints}` }],
   },
   {
+    route: 'GET /api/points/applications/:id/files/:fileId',
+    sample: (f) => ({ method: 'GET', url: `/api/points/applications/${f.bPoints}/files/${f.bFile}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/points/applications/${f.bPoints}/files/${f.bFile}` }],
+  },
+  {
     route: 'GET /api/points/persons/:id',
     sample: (f) => ({ method: 'GET', url: `/api/points/persons/${f.aPerson}` }),
     foreign: (f) => [{ method: 'GET', url: `/api/points/persons/${f.bPerson}` }],

@@ -100,7 +100,8 @@ function shiftYears(date: string, years: number): string {
 
 // ---- words -------------------------------------------------------------------------------------------------------
 
-function valueText(fact: FactDef | undefined, value: FactValue): Text {
+/** A fact's value in words, in both languages. */
+export function valueText(fact: FactDef | undefined, value: FactValue): Text {
   if (!fact) return { zh: '—', en: '—' };
   switch (fact.type) {
     case 'months': return { zh: `${fmt(num(value))} 个月`, en: `${fmt(num(value))} months` };

@@ -4,6 +4,7 @@ import { IsoDate } from '../registry/registry.schema';
 import { PACK_STATUSES } from './pack.workflow';
 
 export const IdParam = z.strictObject({ id: z.uuid() });
+export const FileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 
 /** Words in both languages, as answered (may be empty, e.g. a group's own value). */
 const Text = z.object({ zh: z.string(), en: z.string() });

@@ -415,6 +415,13 @@ export async function getApplication(ctx: Ctx, id: string): Promise<PointsApplic
   });
 }
 
+/** A proof file of an application in the caller's jurisdiction. @throws NOT_FOUND. */
+export async function getEvidenceFile(ctx: Ctx, id: string, fileId: string): Promise<string> {
+  const row = await repo.findApplication(ctx.db, id, { scope: ctx.scope });
+  if (!row || !Object.values(row.facts).some((fact) => fact.evidence.includes(fileId))) throw new AppError('NOT_FOUND');
+  return fileId;
+}
+
 export async function myApplications(ctx: Ctx): Promise<{ items: PointsApplicationView[] }> {
   const rows = await repo.applicationsOfUser(ctx.db, ctx.actor.userId!);
   return { items: await Promise.all(rows.map((r) => applicationView(ctx, ctx.db, r, 'applicant'))) };

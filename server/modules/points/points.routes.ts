@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '@shared/errors';
 import {
-  CalculateInput, CalculatorQuery, CalculatorView, IdParam, PackActionInput, PackCopyInput, PackList, PackUpdateInput, PackValidateInput, PackValidation, PackView, ScoreView,
+  CalculateInput, CalculatorQuery, CalculatorView, FileParams, IdParam, PackActionInput, PackCopyInput, PackList, PackUpdateInput, PackValidateInput, PackValidation, PackView, ScoreView,
 } from '@shared/points/points.schema';
 import {
   DepartmentDataInput, DepartmentDataResult, PointsApplicationActionInput, PointsApplicationInput, PointsApplicationListQuery, PointsApplicationPage, PointsApplicationView,
   PointsApplicationSummary as PointsApplicationSummaryView, PrefillQuery, PrefillView, RoundActionInput, RoundInput, RoundList, RoundView, TaskActionInput, TaskListQuery, TaskPage,
 } from '@shared/points/application.schema';
+import { openFile } from '../../platform/files/files';
 import * as applications from './points.applications';
 import * as points from './points.service';
 
@@ -93,6 +94,15 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'points.read' },
     schema: { summary: 'One application: facts, proof, every department\'s result, the score explained, history (the read is audited)', tags, params: IdParam, response: { 200: PointsApplicationView } },
   }, (req) => applications.getApplication(req.ctx, req.params.id));
+
+  app.get('/applications/:id/files/:fileId', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'One proof file of an application', tags, params: FileParams },
+  }, async (req, reply) => {
+    const fileId = await applications.getEvidenceFile(req.ctx, req.params.id, req.params.fileId);
+    const { row, body } = await openFile(req.ctx.db, fileId);
+    return reply.type(row.mime).header('cache-control', 'private, no-store').send(body);
+  });
 
   app.get('/persons/:id', {
     config: { permission: 'points.read' },

@@ -3,7 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { can, useMe } from '../../lib/auth';
 import { platformConsoleRoutes } from '../../modules/platform/routes';
 import { PersonPermitsPanel, permitsConsoleRoutes } from '../../modules/permits/routes';
-import { pointsConsoleRoutes } from '../../modules/points/routes';
+import { PersonPointsPanel, pointsConsoleRoutes } from '../../modules/points/routes';
 import { registryConsoleRoutes } from '../../modules/registry/routes';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
@@ -16,7 +16,10 @@ export function ConsoleApp() {
   if (!me.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.data.kind !== 'staff') return <Navigate to="/portal" replace />;
-  const panels = can(me.data, 'permits.read') ? [(personId: string) => <PersonPermitsPanel key="permits" personId={personId} />] : [];
+  const panels = [
+    ...(can(me.data, 'permits.read') ? [(personId: string) => <PersonPermitsPanel key="permits" personId={personId} />] : []),
+    ...(can(me.data, 'points.read') ? [(personId: string) => <PersonPointsPanel key="points" personId={personId} />] : []),
+  ];
   const routes = [...platformConsoleRoutes(me.data), ...registryConsoleRoutes(me.data, panels), ...permitsConsoleRoutes(me.data), ...pointsConsoleRoutes(me.data)];
   return (
     <Routes>

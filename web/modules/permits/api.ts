@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { FileView } from '@shared/files/files.schema';
 import {
   ApplicationPage, ApplicationView, EligibilityView, KioskCreated, ReplacementView, KioskList, KioskView, MyPermits, PermitPage, PermitStats, PermitView, PersonPermits, VerifyView,
   type ApplicationActionInput, type ApplicationInput, type ApplicationListQuery, type EligibilityQuery, type KioskInput, type PermitActionInput, type PermitListQuery,
@@ -73,9 +72,7 @@ export function useSubmitApplication(side: 'staff' | 'applicant') {
   });
 }
 
-export function useUpload() {
-  return useMutation({ mutationFn: (file: File) => api.upload(`/api/files?name=${encodeURIComponent(file.name || 'scan')}`, file, FileView) });
-}
+export { useUpload } from '../../lib/files';
 
 export function useMyPermits() {
   return useQuery({ queryKey: permitsKeys.mine, queryFn: () => api.get('/api/permits/my', MyPermits) });

@@ -3,7 +3,15 @@ import {
   CalculatorView, PackList, PackValidation, PackView, ScoreView,
   type CalculateInput, type PackActionInput, type PackCopyInput,
 } from '@shared/points/points.schema';
+import {
+  PointsApplicationPage, PointsApplicationSummary, PointsApplicationView, PrefillView, RoundList, RoundView, TaskPage,
+  type PointsApplicationActionInput, type PointsApplicationInput, type PointsApplicationListQuery, type PrefillQuery, type RoundInput, type TaskActionInput, type TaskListQuery,
+} from '@shared/points/application.schema';
+import { z } from 'zod';
 import { api, qs } from '../../lib/api';
+
+const MyApplications = z.object({ items: z.array(PointsApplicationView) });
+const PersonApplications = z.object({ items: z.array(PointsApplicationSummary) });
 
 export const pointsKeys = {
   packs: ['points', 'packs'] as const,
@@ -60,5 +68,84 @@ export function useScore(input: CalculateInput | null) {
     enabled: input !== null,
     placeholderData: keepPreviousData,
     retry: false,
+  });
+}
+
+// ── rounds, applications, department review ──
+
+export function useRounds(mine = false) {
+  return useQuery({ queryKey: ['points', 'rounds', mine], queryFn: () => api.get(mine ? '/api/points/my/rounds' : '/api/points/rounds', RoundList) });
+}
+
+export function useCreateRound() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<RoundInput, 'transactionId'>) => api.post('/api/points/rounds', { ...input, transactionId: crypto.randomUUID() }, RoundView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points', 'rounds'] }),
+  });
+}
+
+export function useRoundAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post(`/api/points/rounds/${id}/actions`, { action: 'close', transactionId: crypto.randomUUID() }, RoundView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points', 'rounds'] }),
+  });
+}
+
+export function usePrefill(query: PrefillQuery | null) {
+  return useQuery({ queryKey: ['points', 'prefill', query], queryFn: () => api.get(`/api/points/my/prefill${qs(query ?? {})}`, PrefillView), enabled: query !== null, retry: false });
+}
+
+export function useSubmitApplication() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<PointsApplicationInput, 'transactionId'> & { transactionId: string }) => api.post('/api/points/my/applications', input, PointsApplicationView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
+  });
+}
+
+export function useMyApplications() {
+  return useQuery({ queryKey: ['points', 'mine'], queryFn: () => api.get('/api/points/my/applications', MyApplications) });
+}
+
+export function useMyApplicationAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<PointsApplicationActionInput, 'transactionId'>) => api.post(`/api/points/my/applications/${id}/actions`, { ...input, transactionId: crypto.randomUUID() }, PointsApplicationView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
+  });
+}
+
+export function useApplications(query: Partial<PointsApplicationListQuery>) {
+  return useQuery({ queryKey: ['points', 'applications', query], queryFn: () => api.get(`/api/points/applications${qs(query)}`, PointsApplicationPage) });
+}
+
+export function useApplication(id: string) {
+  return useQuery({ queryKey: ['points', 'application', id], queryFn: () => api.get(`/api/points/applications/${id}`, PointsApplicationView) });
+}
+
+export function usePersonApplications(personId: string) {
+  return useQuery({ queryKey: ['points', 'person', personId], queryFn: () => api.get(`/api/points/persons/${personId}`, PersonApplications) });
+}
+
+export function useTasks(query: Partial<TaskListQuery>) {
+  return useQuery({ queryKey: ['points', 'tasks', query], queryFn: () => api.get(`/api/points/tasks${qs(query)}`, TaskPage) });
+}
+
+export function useTaskAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<TaskActionInput, 'transactionId'>) => api.post(`/api/points/tasks/${id}/actions`, { ...input, transactionId: crypto.randomUUID() }, PointsApplicationView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
+  });
+}
+
+/** A supervisor starts a deferred deduction check. */
+export function useStartTask() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post(`/api/points/tasks/${id}/actions`, { action: 'start', transactionId: crypto.randomUUID() }, PointsApplicationView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
   });
 }

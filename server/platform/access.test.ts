@@ -315,6 +315,35 @@ const ROUTES: RouteCase[] = [
       { method: 'POST', url: `/api/points/tasks/${f.bTask}/actions`, body: { action: 'start', transactionId: randomUUID() } },
     ],
   },
+  {
+    route: 'GET /api/points/rounds/:id/ranking',
+    sample: (f) => ({ method: 'GET', url: `/api/points/rounds/${f.round}/ranking` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/points/rounds/${f.round}/ranking?pageSize=200` }],
+  },
+  {
+    route: 'GET /api/points/rounds/:id/objections',
+    sample: (f) => ({ method: 'GET', url: `/api/points/rounds/${f.round}/objections` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/points/rounds/${f.round}/objections` }],
+  },
+  {
+    route: 'POST /api/points/objections/:id/actions',
+    sample: () => ({ method: 'POST', url: `/api/points/objections/${randomUUID()}/actions`, body: { action: 'dismiss', answer: '经核查，异议不成立。', transactionId: randomUUID() } }),
+    foreign: () => [{ method: 'POST', url: `/api/points/objections/${randomUUID()}/actions`, body: { action: 'uphold', answer: '越权答复异议。', cancel: true, transactionId: randomUUID() } }],
+  },
+  { route: 'GET /api/points/public/rounds/:id', sample: (f) => ({ method: 'GET', url: `/api/points/public/rounds/${f.round}` }), foreign: () => [] },
+  {
+    route: 'POST /api/points/public/rounds/:id/objections',
+    sample: (f) => ({ method: 'POST', url: `/api/points/public/rounds/${f.round}/objections`, body: { number: f.bPointsNumber, text: '扫描测试提出的异议内容。', transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
+  {
+    route: 'POST /api/points/applications/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/points/applications/${f.bPoints}/actions`, body: { action: 'verify', transactionId: randomUUID() } }),
+    foreign: (f) => [
+      { method: 'POST', url: `/api/points/applications/${f.bPoints}/actions`, body: { action: 'verify', transactionId: randomUUID() } },
+      { method: 'POST', url: `/api/points/applications/${f.bPoints}/actions`, body: { action: 'cancel', reason: '越权取消', transactionId: randomUUID() } },
+    ],
+  },
   { route: 'GET /api/points/my/rounds', sample: () => ({ method: 'GET', url: '/api/points/my/rounds' }), foreign: () => [] },
   {
     route: 'GET /api/points/my/prefill',
@@ -708,7 +737,8 @@ async function snapshot() {
             (select json_agg(p order by p.id) from points_packs p) as points_packs,
             (select json_agg(r order by r.id) from points_rounds r) as points_rounds,
             (select json_agg(a order by a.id) from points_applications a where a.division_code like $1) as points_applications,
-            (select json_agg(k order by k.id) from points_tasks k where k.division_code like $1) as points_tasks`,
+            (select json_agg(k order by k.id) from points_tasks k where k.division_code like $1) as points_tasks,
+            (select json_agg(o order by o.id) from points_objections o where o.division_code like $1) as points_objections`,
     [`${B}%`],
   );
 }

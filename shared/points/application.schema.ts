@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS } from '../permissions';
 import { IsoDate, Name } from '../registry/registry.schema';
-import { POINTS_APPLICATION_STATUSES } from './application.workflow';
+import { POINTS_APPLICATION_STATUSES, ROUND_STATUSES } from './application.workflow';
 import { PackSummary, ScoreView } from './points.schema';
 
 const Text = z.object({ zh: z.string(), en: z.string() });
@@ -30,9 +30,10 @@ export const RoundInput = z.strictObject({
 export type RoundInput = z.infer<typeof RoundInput>;
 
 export const RoundView = z.object({
-  id: z.string(), name: z.string(), year: z.number(), status: z.enum(['open', 'closed']), pack: PackSummary, quota: z.number(),
+  id: z.string(), name: z.string(), year: z.number(), status: z.enum(ROUND_STATUSES), pack: PackSummary, quota: z.number(),
   opensOn: z.string(), closesOn: z.string(), materialsCutoff: z.string(), innovationFrom: z.string().nullable(), innovationTo: z.string().nullable(),
   taxFrom: z.string().nullable(), taxTo: z.string().nullable(), bornOnOrAfter: z.string().nullable(), tieAtCut: z.enum(['admit_all', 'admit_none']),
+  rankedAt: z.string().nullable(), publishedFrom: z.string().nullable(), publishedUntil: z.string().nullable(),
   /** Whether applications are accepted today. */
   accepting: z.boolean(),
   counts: z.record(z.string(), z.number()),
@@ -40,7 +41,53 @@ export const RoundView = z.object({
 });
 export type RoundView = z.infer<typeof RoundView>;
 export const RoundList = z.object({ items: z.array(RoundView) });
-export const RoundActionInput = z.strictObject({ action: z.enum(['close']), transactionId: z.uuid() });
+export const RoundActionInput = z.strictObject({ action: z.enum(['close', 'rank', 'publish', 'finalize']), transactionId: z.uuid() });
+export type RoundActionInput = z.infer<typeof RoundActionInput>;
+
+/** One line of a round's ranking, as staff see it. */
+export const RankingLine = z.object({
+  position: z.number(), rank: z.number(), tieSize: z.number(), admitted: z.boolean(),
+  applicationId: z.string(), number: z.string(), name: z.string(), idNumber: z.string(), status: z.enum(POINTS_APPLICATION_STATUSES),
+  rankingScore: z.number(), total: z.number(), tieBreakValues: z.array(z.number().nullable()), verifyDue: z.string().nullable(), cardNumber: z.string().nullable(),
+});
+export const RankingQuery = z.strictObject({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50), admitted: z.enum(['true', 'false']).optional() });
+export type RankingQuery = z.infer<typeof RankingQuery>;
+export const RankingPage = z.object({ round: RoundView, items: z.array(RankingLine), total: z.number(), page: z.number(), pageSize: z.number(), ranked: z.number(), admitted: z.number(), cutRank: z.number().nullable(), straddling: z.number() });
+
+/** What the public publication page (公示) shows: masked names, ranks and scores, and the period. */
+export const PublicList = z.object({
+  round: z.object({ id: z.string(), name: z.string(), year: z.number(), quota: z.number(), publishedFrom: z.string().nullable(), publishedUntil: z.string().nullable(), status: z.enum(ROUND_STATUSES), objectionsOpen: z.boolean() }),
+  items: z.array(z.object({ number: z.string(), name: z.string(), rank: z.number(), rankingScore: z.number(), total: z.number(), status: z.enum(['listed', 'final', 'card_issued']) })),
+  total: z.number(), page: z.number(), pageSize: z.number(),
+});
+export const PublicListQuery = z.strictObject({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const ObjectionInput = z.strictObject({
+  number: z.string().trim().regex(/^JF\d{10}$/),
+  text: z.string().trim().min(10).max(2000),
+  contactName: z.string().trim().max(50).optional(),
+  contactPhone: z.string().trim().regex(/^1\d{10}$/).optional(),
+  transactionId: z.uuid(),
+});
+export type ObjectionInput = z.infer<typeof ObjectionInput>;
+export const ObjectionReceipt = z.object({ id: z.string(), filedOn: z.string(), number: z.string() });
+export const ObjectionView = z.object({
+  id: z.string(), roundId: z.string(), applicationId: z.string(), applicationNumber: z.string(), applicantName: z.string(), status: z.enum(['open', 'upheld', 'dismissed']),
+  text: z.string(), contactName: z.string().nullable(), contactPhone: z.string().nullable(), answer: z.string().nullable(), answeredOn: z.string().nullable(), filedOn: z.string(),
+});
+export type ObjectionView = z.infer<typeof ObjectionView>;
+export const ObjectionList = z.object({ items: z.array(ObjectionView) });
+export const ObjectionActionInput = z.strictObject({
+  action: z.enum(['uphold', 'dismiss']),
+  answer: z.string().trim().min(5).max(2000),
+  /** When upheld: cancel the application (false material), or correct facts of it. */
+  cancel: z.boolean().optional(),
+  corrections: z.record(z.string(), z.unknown()).optional(),
+  transactionId: z.uuid(),
+});
+export type ObjectionActionInput = z.infer<typeof ObjectionActionInput>;
+export const ApplicationStaffActionInput = z.strictObject({ action: z.enum(['verify', 'abandon', 'cancel']), reason: z.string().trim().min(2).max(300).optional(), transactionId: z.uuid() });
+export type ApplicationStaffActionInput = z.infer<typeof ApplicationStaffActionInput>;
 
 // ── department data ──────────────────────────────────────────────────────────
 
@@ -103,6 +150,10 @@ export const PointsApplicationView = PointsApplicationSummary.extend({
   history: z.array(z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), at: z.string(), actor: z.string().nullable(), details: z.string().nullable() })),
   /** What a returned application must fix: each fact and why. */
   returned: z.array(z.object({ fact: z.string(), label: Text, reason: z.string(), department: z.string() })),
+  ranking: z.object({ position: z.number(), rank: z.number(), tieSize: z.number(), admitted: z.boolean() }).nullable(),
+  verifyDue: z.string().nullable(),
+  cardNumber: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   actions: z.array(z.string()),
 });
 export type PointsApplicationView = z.infer<typeof PointsApplicationView>;

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { AppError, type FieldIssue } from '@shared/errors';
 import { translate, type Language } from '@shared/i18n';
 import { maskIdNumber, parseIdNumber } from '@shared/kernel/id-number';
+import { maskName } from '@shared/kernel/name';
 import { maskPhone } from '@shared/kernel/phone';
 import { addDays, chinaDate, type IsoDate } from '@shared/kernel/workdays';
 import { addMonths, daysBetween, eligibleFrom, endorsementTiming, permitYear, registeredSince } from '@shared/permits/permit-dates';
@@ -49,7 +50,6 @@ async function settingsOf(tx: Executor): Promise<Settings> {
 
 const today = (ctx: Pick<Ctx, 'now'>) => chinaDate(ctx.now());
 const canSeePii = (ctx: Ctx) => ctx.actor.kind === 'staff' && ctx.actor.permissions.includes('registry.pii');
-const maskName = (name: string) => (name.length <= 1 ? name : `${name[0]}${'*'.repeat(name.length - 1)}`);
 
 /** The evidence kinds in words, in one language, joined as a list. */
 function evidenceWords(lang: Language, kinds: readonly string[]): string {

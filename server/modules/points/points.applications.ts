@@ -26,6 +26,7 @@ import { permitPeriodsOfPerson } from '../permits';
 import { findResident, type Resident } from '../registry';
 import * as repo from './points.repo';
 import type { StoredFact } from './points.tables';
+import { rerankAfterChange } from './points.round';
 import { bodyOf, packSummary } from './points.service';
 
 const today = (ctx: Pick<Ctx, 'now'>) => chinaDate(ctx.now());
@@ -33,18 +34,19 @@ const canSeePii = (ctx: Ctx) => ctx.actor.kind === 'staff' && ctx.actor.permissi
 
 // ── rounds ───────────────────────────────────────────────────────────────────
 
-async function roundPack(db: Executor, round: repo.RoundRow): Promise<{ row: repo.PackRow; pack: PackFile }> {
+export async function roundPack(db: Executor, round: repo.RoundRow): Promise<{ row: repo.PackRow; pack: PackFile }> {
   const row = (await repo.findPack(db, round.packId))!;
   return { row, pack: bodyOf(row) };
 }
 
-async function roundView(ctx: Ctx, db: Executor, round: repo.RoundRow): Promise<RoundView> {
+export async function roundView(ctx: Ctx, db: Executor, round: repo.RoundRow): Promise<RoundView> {
   const { row } = await roundPack(db, round);
   const on = today(ctx);
   return {
     id: round.id, name: round.name, year: round.year, status: round.status, pack: packSummary(row, null), quota: round.quota,
     opensOn: round.opensOn, closesOn: round.closesOn, materialsCutoff: round.materialsCutoff, innovationFrom: round.innovationFrom, innovationTo: round.innovationTo,
     taxFrom: round.taxFrom, taxTo: round.taxTo, bornOnOrAfter: round.bornOnOrAfter, tieAtCut: round.tieAtCut,
+    rankedAt: round.rankedAt?.toISOString() ?? null, publishedFrom: round.publishedFrom, publishedUntil: round.publishedUntil,
     accepting: round.status === 'open' && round.opensOn <= on && on <= round.closesOn,
     counts: ctx.actor.kind === 'staff' ? await repo.roundCounts(db, round.id, ctx.scope) : {},
     actions: ctx.actor.kind === 'staff' && isCityWide(ctx.scope) ? roundWorkflow.available(round.status, ctx.actor.permissions) : [],
@@ -94,20 +96,6 @@ export async function createRound(ctx: Ctx, input: RoundInput): Promise<RoundVie
   });
 }
 
-/** @throws CITY_LEVEL_ONLY; NOT_FOUND; WORKFLOW_ACTION_NOT_OPEN. @idempotent on (round, transactionId). */
-export async function actOnRound(ctx: Ctx, id: string, input: { action: 'close'; transactionId: string }): Promise<RoundView> {
-  if (!isCityWide(ctx.scope)) throw new AppError('CITY_LEVEL_ONLY');
-  return ctx.db.transaction(async (tx) => {
-    const round = await repo.lockRound(tx, id);
-    if (!round) throw new AppError('NOT_FOUND');
-    if (await repo.findRoundAction(tx, id, input.transactionId)) return roundView(ctx, tx, round);
-    const to = roundWorkflow.next(round.status, input.action, ctx.actor.permissions) as 'closed';
-    await repo.updateRound(tx, id, { status: to, updatedAt: ctx.now() });
-    await repo.insertRoundAction(tx, { roundId: id, action: input.action, fromStatus: round.status, toStatus: to, transactionId: input.transactionId, actorId: ctx.actor.userId, details: null, at: ctx.now() });
-    await audit.record(tx, ctx, { action: `points.round.${input.action}`, entityType: 'points_round', entityId: id, details: { from: round.status, to } });
-    return roundView(ctx, tx, (await repo.findRound(tx, id))!);
-  });
-}
 
 // ── department data ──────────────────────────────────────────────────────────
 
@@ -369,7 +357,7 @@ async function summaryOf(ctx: Ctx, db: Executor, row: repo.PointsApplicationRow,
   };
 }
 
-async function applicationView(ctx: Ctx, db: Executor, row: repo.PointsApplicationRow, side: 'staff' | 'applicant'): Promise<PointsApplicationView> {
+export async function applicationView(ctx: Ctx, db: Executor, row: repo.PointsApplicationRow, side: 'staff' | 'applicant'): Promise<PointsApplicationView> {
   const round = (await repo.findRound(db, row.roundId))!;
   const { row: packRow, pack } = await roundPack(db, round);
   const taskRows = await repo.tasksOf(db, row.id);
@@ -383,7 +371,8 @@ async function applicationView(ctx: Ctx, db: Executor, row: repo.PointsApplicati
     .filter(([, r]) => r.outcome === 'returned').map(([fact, r]) => ({ fact, label: labels.get(fact) ?? { zh: fact, en: fact }, reason: r.reason ?? '', department: t.task.department })));
   const actions = side === 'applicant'
     ? pointsApplicationWorkflow.available(row.status, ['portal.use']).filter((a) => a === 'withdraw' || a === 'resubmit')
-    : [];
+    : pointsApplicationWorkflow.available(row.status, ctx.actor.permissions).filter((a) => a === 'verify' || a === 'abandon' || a === 'cancel');
+  const ranking = await repo.rankingOf(db, row.roundId, row.id);
   const pii = side === 'applicant' || canSeePii(ctx);
   return {
     ...summary,
@@ -394,6 +383,8 @@ async function applicationView(ctx: Ctx, db: Executor, row: repo.PointsApplicati
     tasks: await Promise.all(taskRows.map(async (t) => taskView(t.task, t.reviewer ?? null, await daysLeft(ctx, db, t.task.dueOn), on))),
     history: history.map((h) => ({ action: h.action, from: h.from, to: h.to, at: h.at.toISOString(), actor: h.actor ?? null, details: h.details })),
     returned,
+    ranking: ranking ? { position: ranking.position, rank: ranking.rank, tieSize: ranking.tieSize, admitted: ranking.admitted } : null,
+    verifyDue: row.verifyDue, cardNumber: row.cardNumber, cancelReason: row.cancelReason,
     actions,
   };
 }
@@ -434,7 +425,7 @@ export async function personApplications(ctx: Ctx, personId: string): Promise<{ 
   return { items: await Promise.all(rows.map((r) => summaryOf(ctx, ctx.db, r, counts.get(r.id) ?? { total: 0, done: 0 }, names.get(r.roundId) ?? '', 'staff'))) };
 }
 
-async function rescore(tx: Tx, row: repo.PointsApplicationRow, facts: Record<string, StoredFact>) {
+export async function rescore(tx: Tx, row: repo.PointsApplicationRow, facts: Record<string, StoredFact>) {
   const round = (await repo.findRound(tx, row.roundId))!;
   const { pack } = await roundPack(tx, round);
   const score = scorePack(pack, effective(facts), contextOf(round, row.submittedOn));
@@ -476,6 +467,7 @@ export async function actOnMyApplication(ctx: Ctx, id: string, input: PointsAppl
     await repo.updateApplication(tx, id, changes);
     await repo.insertApplicationAction(tx, { applicationId: id, action: input.action, fromStatus: row.status, toStatus: to, transactionId: input.transactionId, actorId: ctx.actor.userId, details, at: ctx.now() });
     await audit.record(tx, ctx, { action: `points.application.${input.action}`, entityType: 'points_application', entityId: id, divisionCode: row.divisionCode, details: { from: row.status, to, ...(details ? { facts: details } : {}) } });
+    if (input.action === 'withdraw' && ['shortlisted', 'verified'].includes(row.status)) await rerankAfterChange(ctx, tx, row.roundId, input.transactionId);
     return applicationView(ctx, tx, (await repo.findApplication(tx, id, { userId: ctx.actor.userId! }))!, 'applicant');
   });
 }

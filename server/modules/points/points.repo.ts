@@ -3,7 +3,7 @@ import { users } from '../../platform/auth/auth.tables';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike } from '../../platform/db/like';
-import { applicationActions, applicationNumbers, applications, departmentRecords, packActions, packs, roundActions, rounds, taskActions, tasks } from './points.tables';
+import { applicationActions, applicationNumbers, cardNumbers, applications, departmentRecords, objectionActions, objections, packActions, packs, rankings, roundActions, rounds, taskActions, tasks } from './points.tables';
 
 export type PackRow = typeof packs.$inferSelect;
 export type PackInsert = typeof packs.$inferInsert;
@@ -282,5 +282,162 @@ export async function insertTaskAction(tx: Tx, values: typeof taskActions.$infer
 
 export async function findTaskAction(db: Executor, taskId: string, transactionId: string) {
   const [row] = await db.select().from(taskActions).where(and(eq(taskActions.taskId, taskId), eq(taskActions.transactionId, transactionId)));
+  return row;
+}
+
+// ── ranking ──────────────────────────────────────────────────────────────────
+
+/** The statuses of applications that take part in a ranking. */
+export const RANKED_STATUSES = ['reviewed', 'shortlisted', 'verified', 'card_issued'] as const;
+
+/**
+ * Ranks a round in one statement: eligible applications in the ranked statuses by ranking score, then each tie-break
+ * (`value` i: the i-th stored tie-break value, larger first; `submitted`: earlier first); equal on all share a rank;
+ * `admitted` follows the quota and what a tie group straddling the cut gets. The previous ranking is replaced.
+ */
+export async function rankRound(tx: Tx, roundId: string, order: ({ kind: 'value'; index: number } | { kind: 'submitted' })[], quota: number, tieAtCut: 'admit_all' | 'admit_none') {
+  const keys = order.map((o) => (o.kind === 'value' ? `coalesce((a.tie_break_values->>${Math.floor(o.index)})::numeric, 0)` : 'a.submitted_at'));
+  const sorted = ['a.ranking_score desc', ...order.map((o, i) => `${keys[i]} ${o.kind === 'value' ? 'desc' : 'asc'}`)].join(', ');
+  const partition = ['a.ranking_score', ...keys].join(', ');
+  await tx.delete(rankings).where(eq(rankings.roundId, roundId));
+  await tx.execute(sql`
+    insert into points_rankings (round_id, application_id, position, rank, tie_size, admitted)
+    select r.round_id, r.id, r.position, r.rank, r.tie_size,
+           case when ${tieAtCut === 'admit_all'} then r.rank <= ${quota} else r.rank + r.tie_size - 1 <= ${quota} end
+    from (
+      select a.round_id, a.id,
+             row_number() over (order by ${sql.raw(sorted)}, a.id) as position,
+             rank() over (order by ${sql.raw(sorted)}) as rank,
+             count(*) over (partition by ${sql.raw(partition)}) as tie_size
+      from points_applications a
+      where a.round_id = ${roundId} and a.eligible and a.status in ('reviewed', 'shortlisted', 'verified', 'card_issued')
+    ) r`);
+  return rankingSummary(tx, roundId, quota);
+}
+
+/** How many are ranked and admitted, the rank of the last admitted, and the size of a tie group straddling the quota. */
+export async function rankingSummary(db: Executor, roundId: string, quota: number) {
+  const [summary] = await db.select({
+    ranked: count(),
+    admitted: sql<number>`count(*) filter (where ${rankings.admitted})::int`,
+    cutRank: sql<number | null>`max(${rankings.rank}) filter (where ${rankings.admitted})`,
+    straddling: sql<number>`coalesce(max(${rankings.tieSize}) filter (where ${rankings.rank} <= ${quota} and ${rankings.rank} + ${rankings.tieSize} - 1 > ${quota}), 0)::int`,
+  }).from(rankings).where(eq(rankings.roundId, roundId));
+  return { ranked: summary?.ranked ?? 0, admitted: summary?.admitted ?? 0, cutRank: summary?.cutRank ?? null, straddling: summary?.straddling ?? 0 };
+}
+
+/**
+ * Moves applications to match the ranking: admitted and reviewed → shortlisted (verification due `verifyDue`);
+ * no longer admitted and shortlisted or verified → back to reviewed. One action row each, in the caller's transaction.
+ */
+export async function applyRanking(tx: Tx, roundId: string, verifyDue: string, transactionId: string, actorId: string | null, at: Date): Promise<{ shortlisted: number; unlisted: number }> {
+  const up = await tx.execute<{ id: string }>(sql`
+    with changed as (
+      update points_applications a set status = 'shortlisted', verify_due = ${verifyDue}, updated_at = ${at}
+      from points_rankings r where r.round_id = ${roundId} and r.application_id = a.id and r.admitted and a.status = 'reviewed'
+      returning a.id)
+    insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
+    select id, 'shortlist', 'reviewed', 'shortlisted', ${transactionId}, ${actorId}, ${verifyDue}, ${at} from changed
+    returning application_id as id`);
+  const down = await tx.execute<{ id: string }>(sql`
+    with changed as (
+      update points_applications a set status = 'reviewed', verify_due = null, updated_at = ${at}
+      from (select a2.id, a2.status from points_applications a2 left join points_rankings r on r.round_id = ${roundId} and r.application_id = a2.id
+            where a2.round_id = ${roundId} and a2.status in ('shortlisted', 'verified') and coalesce(r.admitted, false) = false) old
+      where a.id = old.id
+      returning a.id, old.status as from_status)
+    insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
+    select id, 'unlist', from_status, 'reviewed', ${transactionId}, ${actorId}, null, ${at} from changed
+    returning application_id as id`);
+  return { shortlisted: up.rows.length, unlisted: down.rows.length };
+}
+
+/** Issues entry cards to admitted, verified applications of a final round, each with the next card number. */
+export async function issueCards(tx: Tx, roundId: string, year: number, transactionId: string, actorId: string | null, at: Date): Promise<number> {
+  const issued = await tx.execute<{ id: string }>(sql`
+    with changed as (
+      update points_applications a set status = 'card_issued', card_number = ${`RH${year}`} || lpad(nextval(${cardNumbers.seqName})::text, 7, '0'), updated_at = ${at}
+      from (select r.application_id from points_rankings r where r.round_id = ${roundId} and r.admitted order by r.position) r
+      where r.application_id = a.id and a.status = 'verified'
+      returning a.id, a.card_number)
+    insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
+    select id, 'issue_card', 'verified', 'card_issued', ${transactionId}, ${actorId}, card_number, ${at} from changed
+    returning application_id as id`);
+  return issued.rows.length;
+}
+
+export async function rankingOf(db: Executor, roundId: string, applicationId: string) {
+  const [row] = await db.select().from(rankings).where(and(eq(rankings.roundId, roundId), eq(rankings.applicationId, applicationId)));
+  return row;
+}
+
+export async function listRanking(db: Executor, roundId: string, scope: Scope, query: { admitted?: boolean; page: number; pageSize: number }) {
+  const where: SQL[] = [eq(rankings.roundId, roundId), inScope(applications.divisionCode, scope)];
+  if (query.admitted !== undefined) where.push(eq(rankings.admitted, query.admitted));
+  const [total] = await db.select({ n: count() }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(and(...where));
+  const rows = await db.select({ ranking: rankings, application: applications }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId))
+    .where(and(...where)).orderBy(asc(rankings.position)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The public list (公示): admitted, verified applications in rank order. */
+export async function publicList(db: Executor, roundId: string, page: number, pageSize: number) {
+  const where = and(eq(rankings.roundId, roundId), eq(rankings.admitted, true), inArray(applications.status, ['verified', 'card_issued']));
+  const [total] = await db.select({ n: count() }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(where);
+  const rows = await db.select({ ranking: rankings, number: applications.number, name: applications.name, rankingScore: applications.rankingScore, total: applications.total, status: applications.status })
+    .from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(where).orderBy(asc(rankings.position)).limit(pageSize).offset((page - 1) * pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function countByStatus(db: Executor, roundId: string, statuses: PointsApplicationRow['status'][]): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(applications).where(and(eq(applications.roundId, roundId), inArray(applications.status, statuses)));
+  return row?.n ?? 0;
+}
+
+export async function findApplicationByNumber(db: Executor, number: string): Promise<PointsApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(eq(applications.number, number));
+  return row;
+}
+
+// ── objections ───────────────────────────────────────────────────────────────
+
+export type ObjectionRow = typeof objections.$inferSelect;
+
+export async function insertObjection(tx: Tx, values: typeof objections.$inferInsert): Promise<ObjectionRow> {
+  const [row] = await tx.insert(objections).values(values).returning();
+  return row!;
+}
+
+export async function findObjectionByTransaction(db: Executor, transactionId: string): Promise<ObjectionRow | undefined> {
+  const [row] = await db.select().from(objections).where(eq(objections.transactionId, transactionId));
+  return row;
+}
+
+export async function lockObjection(tx: Tx, id: string, scope: Scope): Promise<ObjectionRow | undefined> {
+  const [row] = await tx.select().from(objections).where(and(eq(objections.id, id), inScope(objections.divisionCode, scope))).for('update');
+  return row;
+}
+
+export async function updateObjection(tx: Tx, id: string, values: Partial<typeof objections.$inferInsert>): Promise<void> {
+  await tx.update(objections).set(values).where(eq(objections.id, id));
+}
+
+export async function listObjections(db: Executor, roundId: string, scope: Scope) {
+  return db.select({ objection: objections, number: applications.number, name: applications.name }).from(objections)
+    .innerJoin(applications, eq(applications.id, objections.applicationId))
+    .where(and(eq(objections.roundId, roundId), inScope(objections.divisionCode, scope))).orderBy(desc(objections.createdAt));
+}
+
+export async function openObjections(db: Executor, roundId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(objections).where(and(eq(objections.roundId, roundId), eq(objections.status, 'open')));
+  return row?.n ?? 0;
+}
+
+export async function insertObjectionAction(tx: Tx, values: typeof objectionActions.$inferInsert): Promise<void> {
+  await tx.insert(objectionActions).values(values);
+}
+
+export async function findObjectionAction(db: Executor, objectionId: string, transactionId: string) {
+  const [row] = await db.select().from(objectionActions).where(and(eq(objectionActions.objectionId, objectionId), eq(objectionActions.transactionId, transactionId)));
   return row;
 }

@@ -5,11 +5,12 @@ import {
   CalculateInput, CalculatorQuery, CalculatorView, FileParams, IdParam, PackActionInput, PackCopyInput, PackList, PackUpdateInput, PackValidateInput, PackValidation, PackView, ScoreView,
 } from '@shared/points/points.schema';
 import {
-  DepartmentDataInput, DepartmentDataResult, PointsApplicationActionInput, PointsApplicationInput, PointsApplicationListQuery, PointsApplicationPage, PointsApplicationView,
+  ApplicationStaffActionInput, DepartmentDataInput, DepartmentDataResult, ObjectionActionInput, ObjectionInput, ObjectionList, ObjectionReceipt, ObjectionView, PublicList, PublicListQuery, RankingPage, RankingQuery, PointsApplicationActionInput, PointsApplicationInput, PointsApplicationListQuery, PointsApplicationPage, PointsApplicationView,
   PointsApplicationSummary as PointsApplicationSummaryView, PrefillQuery, PrefillView, RoundActionInput, RoundInput, RoundList, RoundView, TaskActionInput, TaskListQuery, TaskPage,
 } from '@shared/points/application.schema';
 import { openFile } from '../../platform/files/files';
 import * as applications from './points.applications';
+import * as rounds from './points.round';
 import * as points from './points.service';
 
 const tags = ['points'];
@@ -71,7 +72,33 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/rounds/:id/actions', {
     config: { permission: 'points.manage' },
     schema: { summary: 'Close a round to new applications', tags, params: IdParam, body: RoundActionInput, response: { 200: RoundView, 409: ErrorBody } },
-  }, (req) => applications.actOnRound(req.ctx, req.params.id, req.body));
+  }, (req) => rounds.actOnRound(req.ctx, req.params.id, req.body));
+
+  app.get('/rounds/:id/ranking', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'A round\'s ranking in the jurisdiction, with joint ranks and the quota cut', tags, params: IdParam, querystring: RankingQuery, response: { 200: RankingPage } },
+  }, (req) => rounds.ranking(req.ctx, req.params.id, req.query));
+
+  app.get('/rounds/:id/objections', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'Objections to a round\'s published list, in the jurisdiction', tags, params: IdParam, response: { 200: ObjectionList } },
+  }, (req) => rounds.listObjections(req.ctx, req.params.id));
+
+  app.post('/objections/:id/actions', {
+    config: { permission: 'points.manage' },
+    schema: { summary: 'Answer an objection in writing: uphold (cancel or correct the application; the round is ranked again) or dismiss', tags, params: IdParam, body: ObjectionActionInput, response: { 200: ObjectionView, 400: ErrorBody, 409: ErrorBody } },
+  }, (req) => rounds.answerObjection(req.ctx, req.params.id, req.body));
+
+  // ── publication (公示), open to everyone ──
+  app.get('/public/rounds/:id', {
+    config: { public: true },
+    schema: { summary: 'The published list of a round: masked names, ranks, scores and the publication period', tags, params: IdParam, querystring: PublicListQuery, response: { 200: PublicList } },
+  }, (req) => rounds.publicList(req.ctx, req.params.id, req.query.page, req.query.pageSize));
+
+  app.post('/public/rounds/:id/objections', {
+    config: { public: true },
+    schema: { summary: 'File an objection to a listed applicant during publication, with or without one\'s name', tags, params: IdParam, body: ObjectionInput, response: { 201: ObjectionReceipt, 400: ErrorBody, 409: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await rounds.fileObjection(req.ctx, req.params.id, req.body)));
 
   // ── department data ──
   app.post('/department-records', {
@@ -94,6 +121,11 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'points.read' },
     schema: { summary: 'One application: facts, proof, every department\'s result, the score explained, history (the read is audited)', tags, params: IdParam, response: { 200: PointsApplicationView } },
   }, (req) => applications.getApplication(req.ctx, req.params.id));
+
+  app.post('/applications/:id/actions', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'On-site verification done or missed, or cancel (with the reason); the workflow checks each action\'s own permission', tags, params: IdParam, body: ApplicationStaffActionInput, response: { 200: PointsApplicationView, 400: ErrorBody, 409: ErrorBody } },
+  }, (req) => rounds.actOnApplication(req.ctx, req.params.id, req.body));
 
   app.get('/applications/:id/files/:fileId', {
     config: { permission: 'points.read' },

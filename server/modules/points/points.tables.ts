@@ -45,7 +45,7 @@ export const rounds = pgTable(
     name: text('name').notNull(),
     year: integer('year').notNull(),
     packId: uuid('pack_id').notNull().references(() => packs.id),
-    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    status: text('status', { enum: ['open', 'closed', 'ranked', 'publishing', 'final'] }).notNull(),
     quota: integer('quota').notNull(),
     opensOn: date('opens_on', { mode: 'string' }).notNull(),
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
@@ -56,6 +56,10 @@ export const rounds = pgTable(
     taxTo: date('tax_to', { mode: 'string' }),
     bornOnOrAfter: date('born_on_or_after', { mode: 'string' }),
     tieAtCut: text('tie_at_cut', { enum: ['admit_all', 'admit_none'] }).notNull(),
+    rankedAt: timestamp('ranked_at', { withTimezone: true }),
+    /** The publication (公示) period, once published. */
+    publishedFrom: date('published_from', { mode: 'string' }),
+    publishedUntil: date('published_until', { mode: 'string' }),
     createdBy: uuid('created_by'),
     transactionId: uuid('transaction_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,6 +79,9 @@ export type StoredFact = {
   corrected?: { from: unknown; reason: string; by: string };
 };
 
+/** Numbers entry cards (入户卡) as `RH` + year + seven digits; a number is never handed out twice. */
+export const cardNumbers = pgSequence('points_card_number_seq', { startWith: 1 });
+
 /** Numbers points applications as `JF` + year + six digits. */
 export const applicationNumbers = pgSequence('points_application_number_seq', { startWith: 1 });
 
@@ -93,7 +100,7 @@ export const applications = pgTable(
     idNumber: text('id_number').notNull(),
     phone: text('phone'),
     divisionCode: text('division_code').notNull(),
-    status: text('status', { enum: ['in_review', 'returned', 'reviewed', 'withdrawn'] }).notNull(),
+    status: text('status', { enum: ['in_review', 'returned', 'reviewed', 'shortlisted', 'verified', 'abandoned', 'card_issued', 'cancelled', 'withdrawn'] }).notNull(),
     facts: jsonb('facts').$type<Record<string, StoredFact>>().notNull(),
     pledgedAt: timestamp('pledged_at', { withTimezone: true }).notNull(),
     total: numeric('total', { precision: 8, scale: 2, mode: 'number' }).notNull(),
@@ -104,6 +111,12 @@ export const applications = pgTable(
     submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     reviewedOn: date('reviewed_on', { mode: 'string' }),
+    /** On-site verification (现场核验): by when, and when it was done. */
+    verifyDue: date('verify_due', { mode: 'string' }),
+    verifiedOn: date('verified_on', { mode: 'string' }),
+    /** The entry card (入户卡) once the final list is out. */
+    cardNumber: text('card_number').unique(),
+    cancelReason: text('cancel_reason'),
     applicantUserId: uuid('applicant_user_id').notNull(),
     transactionId: uuid('transaction_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -165,3 +178,43 @@ export const departmentRecords = pgTable(
   },
   (t) => [primaryKey({ columns: [t.idNumber, t.fact, t.department] })],
 );
+
+/**
+ * A round's ranking (排名): one narrow row per ranked application, rewritten whenever the round is ranked again (after
+ * a withdrawal, a cancellation or an objection). Joint ranks share `rank`; `position` orders them for display.
+ */
+export const rankings = pgTable(
+  'points_rankings',
+  {
+    roundId: uuid('round_id').notNull().references(() => rounds.id),
+    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    position: integer('position').notNull(),
+    rank: integer('rank').notNull(),
+    tieSize: integer('tie_size').notNull(),
+    admitted: boolean('admitted').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.applicationId] }), index('points_rankings_position_idx').on(t.roundId, t.position)],
+);
+
+/** An objection (异议) to a published list, filed by anyone during publication and answered in writing. */
+export const objections = pgTable(
+  'points_objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id').notNull().references(() => rounds.id),
+    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    divisionCode: text('division_code').notNull(),
+    status: text('status', { enum: ['open', 'upheld', 'dismissed'] }).notNull(),
+    text: text('text').notNull(),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by'),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    transactionId: uuid('transaction_id').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('points_objections_round_idx').on(t.roundId, t.status)],
+);
+export const objectionActions = workflowActionsTable('points_objection_actions', 'objectionId', 'objection_id', () => objections.id);

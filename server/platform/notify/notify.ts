@@ -18,6 +18,8 @@ export const TEMPLATES = {
   'permits.suspended': '【安居】{{name}}的居住证{{number}}未在{{date}}前签注，已中止使用；补办签注后恢复。',
   'points.application-returned': '【安居】您的积分申请{{number}}需补正：{{items}}。请在“安居”居民服务中修改后重新提交。',
   'points.application-reviewed': '【安居】您的积分申请{{number}}已审核完毕，核定积分{{total}}分，排名分{{ranking}}分。',
+  'points.application-cancelled': '【安居】您的积分申请{{number}}已被取消：{{reason}}。如有疑问请联系受理窗口。',
+  'points.objection-answered': '【安居】您对积分申请{{number}}提出的异议已答复：{{answer}}',
   'registry.declaration-rejected': '【安居】您为{{name}}在{{address}}所作的{{kind}}申报未通过：{{reason}}。如有疑问请联系所在社区。',
 } as const satisfies Record<string, string>;
 export type TemplateName = keyof typeof TEMPLATES;

@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PointsApplicationSummary, TaskView } from '@shared/points/application.schema';
 
-const APP_COLOR = { in_review: 'processing', returned: 'warning', reviewed: 'success', withdrawn: 'default' } as const;
+const APP_COLOR = { in_review: 'processing', returned: 'warning', reviewed: 'success', shortlisted: 'purple', verified: 'cyan', abandoned: 'default', card_issued: 'gold', cancelled: 'error', withdrawn: 'default' } as const;
 const TASK_COLOR = { open: 'processing', deferred: 'default', returned: 'warning', done: 'success' } as const;
 
 export function ApplicationStatusTag({ status }: { status: PointsApplicationSummary['status'] }) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PointsApplicationView, RoundView } from '@shared/points/application.schema';
-import { validatePack, type PackFile } from '@shared/points/pack.schema';
+import { validatePack } from '@shared/points/pack.schema';
 import { SHIPPED_PACKS } from '@shared/points/packs';
 import { rankEntries } from '@shared/points/ranking';
 import { china, LONG_SESSION } from '../../test/fixtures';

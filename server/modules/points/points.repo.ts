@@ -296,21 +296,27 @@ export const RANKED_STATUSES = ['reviewed', 'shortlisted', 'verified', 'card_iss
  * `admitted` follows the quota and what a tie group straddling the cut gets. The previous ranking is replaced.
  */
 export async function rankRound(tx: Tx, roundId: string, order: ({ kind: 'value'; index: number } | { kind: 'submitted' })[], quota: number, tieAtCut: 'admit_all' | 'admit_none') {
-  const keys = order.map((o) => (o.kind === 'value' ? `coalesce((a.tie_break_values->>${Math.floor(o.index)})::numeric, 0)` : 'a.submitted_at'));
-  const sorted = ['a.ranking_score desc', ...order.map((o, i) => `${keys[i]} ${o.kind === 'value' ? 'desc' : 'asc'}`)].join(', ');
-  const partition = ['a.ranking_score', ...keys].join(', ');
-  await tx.delete(rankings).where(eq(rankings.roundId, roundId));
+  // Keys as float8: scores have two decimals and tie values are whole numbers, so equal values stay equal, and the
+  // sort compares machine numbers instead of decimals.
+  const keys = order.map((o) => (o.kind === 'value' ? `coalesce((a.tie_break_values->>${Math.floor(o.index)})::float8, 0)` : 'a.submitted_at'));
+  const sorted = ['a.ranking_score::float8 desc', ...order.map((o, i) => `${keys[i]} ${o.kind === 'value' ? 'desc' : 'asc'}`)].join(', ');
+  // The three window sorts of a large round fit in memory with this much (for this transaction only).
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  // A new version: its keys never meet the rows of the old one, which a unique index would otherwise check one by one.
+  const [bumped] = await tx.update(rounds).set({ rankingVersion: sql`${rounds.rankingVersion} + 1` }).where(eq(rounds.id, roundId)).returning({ version: rounds.rankingVersion });
+  const version = bumped!.version;
+  await tx.delete(rankings).where(and(eq(rankings.roundId, roundId), lt(rankings.version, version)));
   await tx.execute(sql`
-    insert into points_rankings (round_id, application_id, position, rank, tie_size, admitted)
-    select r.round_id, r.id, r.position, r.rank, r.tie_size,
+    insert into points_rankings (round_id, version, application_id, position, rank, tie_size, admitted)
+    select ${roundId}, ${version}, r.id, r.position, r.rank, r.tie_size,
            case when ${tieAtCut === 'admit_all'} then r.rank <= ${quota} else r.rank + r.tie_size - 1 <= ${quota} end
     from (
-      select a.round_id, a.id,
-             row_number() over (order by ${sql.raw(sorted)}, a.id) as position,
-             rank() over (order by ${sql.raw(sorted)}) as rank,
-             count(*) over (partition by ${sql.raw(partition)}) as tie_size
-      from points_applications a
-      where a.round_id = ${roundId} and a.eligible and a.status in ('reviewed', 'shortlisted', 'verified', 'card_issued')
+      select o.id, o.position, o.rank, count(*) over (partition by o.rank) as tie_size
+      from (
+        select a.id, row_number() over (order by ${sql.raw(sorted)}, a.id) as position, rank() over (order by ${sql.raw(sorted)}) as rank
+        from points_applications a
+        where a.round_id = ${roundId} and a.eligible and a.status in ('reviewed', 'shortlisted', 'verified', 'card_issued')
+      ) o
     ) r`);
   return rankingSummary(tx, roundId, quota);
 }
@@ -322,7 +328,7 @@ export async function rankingSummary(db: Executor, roundId: string, quota: numbe
     admitted: sql<number>`count(*) filter (where ${rankings.admitted})::int`,
     cutRank: sql<number | null>`max(${rankings.rank}) filter (where ${rankings.admitted})`,
     straddling: sql<number>`coalesce(max(${rankings.tieSize}) filter (where ${rankings.rank} <= ${quota} and ${rankings.rank} + ${rankings.tieSize} - 1 > ${quota}), 0)::int`,
-  }).from(rankings).where(eq(rankings.roundId, roundId));
+  }).from(rankings).where(and(eq(rankings.roundId, roundId), currentVersion(roundId)));
   return { ranked: summary?.ranked ?? 0, admitted: summary?.admitted ?? 0, cutRank: summary?.cutRank ?? null, straddling: summary?.straddling ?? 0 };
 }
 
@@ -334,7 +340,7 @@ export async function applyRanking(tx: Tx, roundId: string, verifyDue: string, t
   const up = await tx.execute<{ id: string }>(sql`
     with changed as (
       update points_applications a set status = 'shortlisted', verify_due = ${verifyDue}, updated_at = ${at}
-      from points_rankings r where r.round_id = ${roundId} and r.application_id = a.id and r.admitted and a.status = 'reviewed'
+      from points_rankings r where r.round_id = ${roundId} and r.version = (select ranking_version from points_rounds where id = ${roundId}) and r.application_id = a.id and r.admitted and a.status = 'reviewed'
       returning a.id)
     insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
     select id, 'shortlist', 'reviewed', 'shortlisted', ${transactionId}, ${actorId}, ${verifyDue}, ${at} from changed
@@ -342,7 +348,7 @@ export async function applyRanking(tx: Tx, roundId: string, verifyDue: string, t
   const down = await tx.execute<{ id: string }>(sql`
     with changed as (
       update points_applications a set status = 'reviewed', verify_due = null, updated_at = ${at}
-      from (select a2.id, a2.status from points_applications a2 left join points_rankings r on r.round_id = ${roundId} and r.application_id = a2.id
+      from (select a2.id, a2.status from points_applications a2 left join points_rankings r on r.round_id = ${roundId} and r.version = (select ranking_version from points_rounds where id = ${roundId}) and r.application_id = a2.id
             where a2.round_id = ${roundId} and a2.status in ('shortlisted', 'verified') and coalesce(r.admitted, false) = false) old
       where a.id = old.id
       returning a.id, old.status as from_status)
@@ -357,7 +363,7 @@ export async function issueCards(tx: Tx, roundId: string, year: number, transact
   const issued = await tx.execute<{ id: string }>(sql`
     with changed as (
       update points_applications a set status = 'card_issued', card_number = ${`RH${year}`} || lpad(nextval(${cardNumbers.seqName})::text, 7, '0'), updated_at = ${at}
-      from (select r.application_id from points_rankings r where r.round_id = ${roundId} and r.admitted order by r.position) r
+      from (select r.application_id from points_rankings r where r.round_id = ${roundId} and r.version = (select ranking_version from points_rounds where id = ${roundId}) and r.admitted order by r.position) r
       where r.application_id = a.id and a.status = 'verified'
       returning a.id, a.card_number)
     insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
@@ -366,13 +372,16 @@ export async function issueCards(tx: Tx, roundId: string, year: number, transact
   return issued.rows.length;
 }
 
+/** The round's current ranking version (rows of older ones are removed in the ranking's own transaction). */
+const currentVersion = (roundId: string) => eq(rankings.version, sql`(select ranking_version from points_rounds where id = ${roundId})`);
+
 export async function rankingOf(db: Executor, roundId: string, applicationId: string) {
-  const [row] = await db.select().from(rankings).where(and(eq(rankings.roundId, roundId), eq(rankings.applicationId, applicationId)));
+  const [row] = await db.select().from(rankings).where(and(eq(rankings.roundId, roundId), currentVersion(roundId), eq(rankings.applicationId, applicationId)));
   return row;
 }
 
 export async function listRanking(db: Executor, roundId: string, scope: Scope, query: { admitted?: boolean; page: number; pageSize: number }) {
-  const where: SQL[] = [eq(rankings.roundId, roundId), inScope(applications.divisionCode, scope)];
+  const where: SQL[] = [eq(rankings.roundId, roundId), currentVersion(roundId), inScope(applications.divisionCode, scope)];
   if (query.admitted !== undefined) where.push(eq(rankings.admitted, query.admitted));
   const [total] = await db.select({ n: count() }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(and(...where));
   const rows = await db.select({ ranking: rankings, application: applications }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId))
@@ -382,7 +391,7 @@ export async function listRanking(db: Executor, roundId: string, scope: Scope, q
 
 /** The public list (公示): admitted, verified applications in rank order. */
 export async function publicList(db: Executor, roundId: string, page: number, pageSize: number) {
-  const where = and(eq(rankings.roundId, roundId), eq(rankings.admitted, true), inArray(applications.status, ['verified', 'card_issued']));
+  const where = and(eq(rankings.roundId, roundId), currentVersion(roundId), eq(rankings.admitted, true), inArray(applications.status, ['verified', 'card_issued']));
   const [total] = await db.select({ n: count() }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(where);
   const rows = await db.select({ ranking: rankings, number: applications.number, name: applications.name, rankingScore: applications.rankingScore, total: applications.total, status: applications.status })
     .from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(where).orderBy(asc(rankings.position)).limit(pageSize).offset((page - 1) * pageSize);

@@ -57,6 +57,7 @@ export const rounds = pgTable(
     bornOnOrAfter: date('born_on_or_after', { mode: 'string' }),
     tieAtCut: text('tie_at_cut', { enum: ['admit_all', 'admit_none'] }).notNull(),
     rankedAt: timestamp('ranked_at', { withTimezone: true }),
+    rankingVersion: integer('ranking_version').notNull().default(0),
     /** The publication (公示) period, once published. */
     publishedFrom: date('published_from', { mode: 'string' }),
     publishedUntil: date('published_until', { mode: 'string' }),
@@ -186,14 +187,20 @@ export const departmentRecords = pgTable(
 export const rankings = pgTable(
   'points_rankings',
   {
-    roundId: uuid('round_id').notNull().references(() => rounds.id),
-    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    // No foreign keys: the rows are derived, rewritten whole from the round's own applications by one statement,
+    // and checking 200,000 references on every ranking costs more than the ranking itself (docs/decisions.md).
+    roundId: uuid('round_id').notNull(),
+    /** Which ranking of the round: each ranking writes a new version and removes the one before. */
+    version: integer('version').notNull(),
+    applicationId: uuid('application_id').notNull(),
     position: integer('position').notNull(),
     rank: integer('rank').notNull(),
     tieSize: integer('tie_size').notNull(),
     admitted: boolean('admitted').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.applicationId] }), index('points_rankings_position_idx').on(t.roundId, t.position)],
+  // One index only: a page of the list sorts the round's rows by position, which costs less than keeping a second
+  // index up to date on every ranking (bench ranking).
+  (t) => [primaryKey({ columns: [t.roundId, t.version, t.applicationId] })],
 );
 
 /** An objection (异议) to a published list, filed by anyone during publication and answered in writing. */

@@ -91,6 +91,12 @@ export async function apiAs(username: string) {
       if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
       return (await response.json()) as T;
     },
+    /** Uploads a file as this user and returns its id. */
+    async upload(bytes: Buffer, type: string): Promise<string> {
+      const response = await fetch(`${baseUrl()}/api/files?name=scan`, { method: 'POST', headers: { cookie, 'content-type': type, 'x-csrf-token': csrfToken }, body: new Uint8Array(bytes) });
+      if (!response.ok) throw new Error(`upload: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { id: string }).id;
+    },
     async post<T>(url: string, body: unknown): Promise<T> {
       const response = await fetch(`${baseUrl()}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
       if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);

@@ -216,7 +216,7 @@ describe('a points application', () => {
     await drawer.getByTestId('submit-review').click();
     await reviewer.getByText('已提交审核结果').waitFor();
 
-    for (const [username, fact] of [['reviewer-hrss', 'employed'], ['reviewer-ps', 'criminal_penalty_5y']] as const) {
+    for (const [username, fact] of [['reviewer-hrss', 'employed'], ['reviewer-edu', 'education'], ['reviewer-ps', 'criminal_penalty_5y']] as const) {
       const api = await apiAs(username);
       const queue = await api.get<{ items: { id: string; applicationNumber: string; status: string }[] }>('/api/points/tasks?status=open&pageSize=100');
       const task = queue.items.find((i) => i.applicationNumber === number)!;
@@ -236,5 +236,93 @@ describe('a points application', () => {
     await expect.poll(() => resident.getByTestId('application-status').first().textContent()).toBe('审核完毕');
     await screenshot(resident, 'points-my-application-reviewed');
     await Promise.all([reviewer.close(), resident.close(), admin.close()]);
+  });
+});
+
+describe('a round from ranking to publication', () => {
+  const roundName = `排名轮次 e2e ${suffix}`;
+  let roundId = '';
+  const numbers: string[] = [];
+
+  it('reviewed applications are ranked in the console; the first is verified at a window and the list published', async () => {
+    const admin = await apiAs('admin');
+    const shipai = await apiAs('shipai');
+    const packs = await admin.get<{ items: { id: string; code: string; version: number; inForce: boolean }[] }>('/api/points/packs');
+    const pack = packs.items.find((p) => p.code === 'gz-jfrh-2025' && p.version === 1)!;
+    roundId = (await admin.post<{ id: string }>('/api/points/rounds', { name: roundName, year: 2026, packId: pack.id, quota: 1, opensOn: shift(-3), closesOn: shift(30), materialsCutoff: shift(-5), bornOnOrAfter: '1940-01-01', transactionId: randomUUID() })).id;
+    const permits = await shipai.get<{ items: { name: string; idNumber: string; status: string }[] }>('/api/permits/permits?status=valid&pageSize=100');
+    const people = permits.items.slice(0, 3);
+    expect(people).toHaveLength(3);
+    const hrss = await apiAs('reviewer-hrss');
+    // Different pension years give different ranking scores: the first ranks highest.
+    const fund = ['pension', 'medical', 'unemployment', 'injury', 'maternity'].flatMap((k) => people.map((p, i) => ({ idNumber: p.idNumber, fact: `${k}_months`, value: k === 'pension' ? 180 - i * 12 : 180, asOf: shift(-5) })));
+    await hrss.post('/api/points/department-records', { rows: fund });
+    for (const person of people) {
+      const proofId = await admin.upload(PNG, 'image/png');
+      const view = await admin.post<{ number: string }>('/api/points/applications', {
+        roundId, name: person.name, idNumber: person.idNumber, pledge: true, transactionId: randomUUID(),
+        facts: { employed: { value: true, evidence: [proofId] }, education: { value: 'bachelor', evidence: [await admin.upload(PNG, 'image/png')] }, criminal_penalty_5y: { value: false } },
+      });
+      numbers.push(view.number);
+    }
+    for (const [username, fact] of [['reviewer-hrss', 'employed'], ['reviewer-edu', 'education'], ['reviewer-ps', 'criminal_penalty_5y']] as const) {
+      const api = await apiAs(username);
+      const queue = await api.get<{ items: { id: string; applicationNumber: string; facts: string[] }[] }>('/api/points/tasks?status=open&pageSize=100');
+      for (const task of queue.items.filter((i) => numbers.includes(i.applicationNumber) && i.facts.includes(fact))) {
+        await api.post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: Object.fromEntries(task.facts.map((f) => [f, { outcome: 'confirmed' }])), transactionId: randomUUID() });
+      }
+    }
+
+    const page = await newPage(browser());
+    await loginAs(page, 'admin');
+    await page.goto('/points/rounds');
+    await page.getByTestId(`round-${roundName}`).click();
+    for (const [step, shown] of [['close', '截止受理'], ['rank', '排名']] as const) {
+      await page.getByTestId(`round-${step}`).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByText(`已完成：${shown}`).waitFor();
+    }
+    const ranked = await admin.get<{ items: { number: string; status: string; admitted: boolean }[] }>(`/api/points/rounds/${roundId}/ranking`);
+    expect(ranked.items.map((i) => `${i.admitted}:${i.status}`)).toEqual(['true:shortlisted', 'false:reviewed', 'false:reviewed']);
+    // From here on, numbers are in rank order.
+    numbers.splice(0, numbers.length, ...ranked.items.map((i) => i.number));
+    await page.getByTestId('ranking-cut').waitFor();
+    await screenshot(page, 'points-round-ranked');
+    await page.getByRole('link', { name: numbers[0]! }).click();
+    await page.getByTestId('staff-verify').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.getByTestId('application-status').first().textContent()).toBe('已现场核验');
+    await page.goBack();
+    await page.getByTestId('round-publish').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('公示期').first().waitFor();
+    await page.close();
+  });
+
+  it('anyone objects on the public page; an upheld objection cancels the place and the next in rank moves up', async () => {
+    const visitor = await newPage(browser(), { mobile: true });
+    await visitor.goto(`/points/publication/${roundId}`);
+    await visitor.getByTestId('public-list').getByText(numbers[0]!).waitFor();
+    expect(await visitor.getByTestId('public-list').textContent()).toContain('*');
+    await screenshot(visitor, 'points-publication');
+    await visitor.getByTestId(`object-${numbers[0]}`).click();
+    await visitor.getByLabel('异议内容（请写明事实和理由）').fill('据了解此人并未在本市稳定就业，请核查劳动合同。');
+    await visitor.getByTestId('submit-objection').click();
+    await visitor.getByTestId('objection-filed').waitFor();
+    await visitor.close();
+
+    const page = await newPage(browser());
+    await loginAs(page, 'admin');
+    await page.goto(`/points/rounds/${roundId}`);
+    await page.getByTestId(`objection-${numbers[0]}`).getByRole('button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('书面答复').fill('经核查，劳动合同为伪造，取消其申请。');
+    await dialog.getByText('取消该申请（虚假材料）').click();
+    await dialog.getByRole('button', { name: '异议成立' }).click();
+    await page.getByTestId(`objection-${numbers[0]}`).getByText('成立').waitFor();
+    await expect.poll(async () => (await page.locator('tr', { hasText: numbers[1]! }).textContent()) ?? '').toContain('入围待核验');
+    expect(await page.locator('tr', { hasText: numbers[0]! }).count()).toBe(0);
+    await screenshot(page, 'points-round-objection');
+    await page.close();
   });
 });

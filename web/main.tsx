@@ -11,7 +11,7 @@ import { LoginPage } from './app/console/LoginPage';
 import { PortalApp } from './app/portal/PortalApp';
 import { PayPage } from './modules/payments/PayPage';
 import { VerifyPage } from './modules/permits/routes';
-import { CalculatorPage } from './modules/points/routes';
+import { CalculatorPage, PublicationPage } from './modules/points/routes';
 import './lib/i18n';
 import { queryClient } from './lib/query-client';
 
@@ -30,6 +30,7 @@ function Root() {
             <Route path="/verify/:token" element={<VerifyPage />} />
             <Route path="/pay/:token" element={<PayPage />} />
             <Route path="/points/calculator" element={<CalculatorPage standalone />} />
+            <Route path="/points/publication/:id" element={<PublicationPage />} />
             <Route path="/*" element={<ConsoleApp />} />
           </Routes>
         </BrowserRouter>

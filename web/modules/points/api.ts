@@ -4,7 +4,8 @@ import {
   type CalculateInput, type PackActionInput, type PackCopyInput,
 } from '@shared/points/points.schema';
 import {
-  PointsApplicationPage, PointsApplicationSummary, PointsApplicationView, PrefillView, RoundList, RoundView, TaskPage,
+  ObjectionList, ObjectionReceipt, ObjectionView, PointsApplicationPage, PointsApplicationSummary, PointsApplicationView, PrefillView, PublicList, RankingPage, RoundList, RoundView, TaskPage,
+  type ApplicationStaffActionInput, type ObjectionActionInput, type ObjectionInput,
   type PointsApplicationActionInput, type PointsApplicationInput, type PointsApplicationListQuery, type PrefillQuery, type RoundInput, type TaskActionInput, type TaskListQuery,
 } from '@shared/points/application.schema';
 import { z } from 'zod';
@@ -148,4 +149,44 @@ export function useStartTask() {
     mutationFn: (id: string) => api.post(`/api/points/tasks/${id}/actions`, { action: 'start', transactionId: crypto.randomUUID() }, PointsApplicationView),
     onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
   });
+}
+
+export function useRoundRanking(id: string, query: { page: number; pageSize: number; admitted?: 'true' | 'false' }) {
+  return useQuery({ queryKey: ['points', 'ranking', id, query], queryFn: () => api.get(`/api/points/rounds/${id}/ranking${qs(query)}`, RankingPage) });
+}
+
+export function useRoundStep(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'close' | 'rank' | 'publish' | 'finalize') => api.post(`/api/points/rounds/${id}/actions`, { action, transactionId: crypto.randomUUID() }, RoundView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
+  });
+}
+
+export function useObjections(roundId: string) {
+  return useQuery({ queryKey: ['points', 'objections', roundId], queryFn: () => api.get(`/api/points/rounds/${roundId}/objections`, ObjectionList) });
+}
+
+export function useAnswerObjection() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: Omit<ObjectionActionInput, 'transactionId'> & { id: string }) => api.post(`/api/points/objections/${id}/actions`, { ...input, transactionId: crypto.randomUUID() }, ObjectionView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
+  });
+}
+
+export function useStaffAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<ApplicationStaffActionInput, 'transactionId'>) => api.post(`/api/points/applications/${id}/actions`, { ...input, transactionId: crypto.randomUUID() }, PointsApplicationView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
+  });
+}
+
+export function usePublicList(roundId: string, page: number) {
+  return useQuery({ queryKey: ['points', 'public', roundId, page], queryFn: () => api.get(`/api/points/public/rounds/${roundId}${qs({ page, pageSize: 50 })}`, PublicList) });
+}
+
+export function useFileObjection(roundId: string) {
+  return useMutation({ mutationFn: (input: Omit<ObjectionInput, 'transactionId'> & { transactionId: string }) => api.post(`/api/points/public/rounds/${roundId}/objections`, input, ObjectionReceipt) });
 }

@@ -5,6 +5,7 @@ import { ApplicationPage } from './pages/ApplicationPage';
 import { ApplicationsPage } from './pages/ApplicationsPage';
 import { PackPage } from './pages/PackPage';
 import { PacksPage } from './pages/PacksPage';
+import { RoundPage } from './pages/RoundPage';
 import { RoundsPage } from './pages/RoundsPage';
 import { TasksPage } from './pages/TasksPage';
 import { ApplyPage } from './portal/ApplyPage';
@@ -13,6 +14,7 @@ import { MyApplicationPage } from './portal/MyApplicationPage';
 import { MyPointsPage } from './portal/MyPointsPage';
 
 export { CalculatorPage } from './portal/CalculatorPage';
+export { PublicationPage } from './portal/PublicationPage';
 export { PersonPointsPanel } from './components/PersonPointsPanel';
 
 export function pointsConsoleRoutes(me: MeView): ConsoleRoute[] {
@@ -22,6 +24,7 @@ export function pointsConsoleRoutes(me: MeView): ConsoleRoute[] {
     { path: '/points/applications/:id', element: <ApplicationPage />, permission: 'points.read' },
     { path: '/points/tasks', element: <TasksPage supervisor={me.permissions.includes('points.manage')} department={me.department ?? null} />, permission: 'points.review', menu: { labelKey: 'points:menu.tasks', icon: <FileSearchOutlined />, order: 31 } },
     { path: '/points/rounds', element: <RoundsPage canManage={manage} />, permission: 'points.read', menu: { labelKey: 'points:menu.rounds', icon: <CalendarOutlined />, order: 32 } },
+    { path: '/points/rounds/:id', element: <RoundPage canManage={manage} />, permission: 'points.read' },
     { path: '/points/packs', element: <PacksPage />, permission: 'points.read', menu: { labelKey: 'points:menu.packs', icon: <AuditOutlined />, order: 33 } },
     { path: '/points/packs/:id', element: <PackPage />, permission: 'points.read' },
   ];

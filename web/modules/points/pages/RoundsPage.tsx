@@ -38,7 +38,7 @@ export function RoundsPage({ canManage }: { canManage: boolean }) {
       <Table<RoundView>
         rowKey="id" size="middle" loading={rounds.isLoading} dataSource={rounds.data?.items ?? []} pagination={false}
         columns={[
-          { title: t('rounds.name'), key: 'name', render: (_, r) => <Link to={`/points/applications?roundId=${r.id}`} data-testid={`round-${r.name}`}>{r.name}</Link> },
+          { title: t('rounds.name'), key: 'name', render: (_, r) => <Link to={`/points/rounds/${r.id}`} data-testid={`round-${r.name}`}>{r.name}</Link> },
           { title: t('rounds.pack'), key: 'pack', render: (_, r) => `${r.pack.name[lang]} v${r.pack.version}` },
           { title: t('rounds.quota'), dataIndex: 'quota', width: 90 },
           { title: t('rounds.window'), key: 'window', width: 200, render: (_, r) => `${r.opensOn} → ${r.closesOn}` },

@@ -24,18 +24,22 @@ export function MyApplicationPage() {
   const a = mine.data?.items.find((x) => x.id === id);
   if (!a) return <ErrorAlert error={mine.error ?? new Error('404')} />;
   const body = a.body as PackBody;
-  const current = a.status === 'reviewed' ? 2 : 1;
+  const current = { in_review: 1, returned: 1, reviewed: 2, shortlisted: 3, verified: 4, card_issued: 5, abandoned: 3, cancelled: 2, withdrawn: 1 }[a.status];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>{a.roundName} <ApplicationStatusTag status={a.status} /></Typography.Title>
       <Typography.Text type="secondary">{a.number}</Typography.Text>
       <Card size="small">
-        <Steps direction="vertical" size="small" current={current} status={a.status === 'returned' ? 'error' : a.status === 'withdrawn' ? 'error' : undefined} data-testid="progress"
+        <Steps direction="vertical" size="small" current={current} status={['returned', 'withdrawn', 'cancelled', 'abandoned'].includes(a.status) ? 'error' : a.status === 'card_issued' ? 'finish' : undefined} data-testid="progress"
           items={[
             { title: t('progress.submitted'), description: a.submittedOn },
             { title: t('progress.review'), description: `${t('progress.tasksDone', { done: a.tasks.filter((x) => x.status === 'done' && x.kind === 'review').length, total: a.tasks.filter((x) => x.kind === 'review').length })} · ${t('progress.due', { date: a.dueOn })}` },
             { title: t('progress.reviewed'), description: a.reviewedOn ?? '' },
+            { title: t('progress.shortlisted'), description: a.ranking ? t('staff.rank', { rank: a.ranking.rank, joint: '' }) : '' },
+            { title: t('progress.verified'), description: a.verifyDue && a.status === 'shortlisted' ? t('staff.verifyDue', { date: a.verifyDue }) : '' },
+            { title: t('progress.card'), description: a.cardNumber ?? '' },
           ]} />
+        {a.cancelReason && <Typography.Text type="danger">{a.cancelReason}</Typography.Text>}
       </Card>
       <ErrorAlert error={act.error} />
       {a.returned.length > 0 && (

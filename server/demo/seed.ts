@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chinaDate } from '@shared/kernel/workdays';
 import { seedDeclarations, seedPopulation } from '../modules/registry';
 import { seedPermits } from '../modules/permits';
+import { seedPoints } from '../modules/points';
 import type { Db } from '../platform/db/client';
 import * as authRepo from '../platform/auth/auth.repo';
 import { hashPassword } from '../platform/auth/password';
@@ -127,5 +128,6 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress, op
   await seedDeclarations(db, { today, community, residentId: portal[0]!, landlordId: portal[1]! });
   const counter = await authRepo.findUserByUsername(db, 'shipai');
   if (options.dataDir && counter) await seedPermits(db, { today, street: shipai, residentId: portal[0]!, counterUserId: counter.id, dataDir: options.dataDir });
+  await seedPoints(db, { today, applicantUserId: portal[0]!, count: Math.min(1200, Math.floor((options.persons ?? DEMO_PERSONS) / 10)), progress: (done, total) => progress?.('points', done, total) });
   return { users: created, grids, persons: population.persons };
 }

@@ -13,3 +13,4 @@ export const pointsModule: AnjuModuleDefinition = {
 };
 
 export { ensureShippedPacks } from './points.service';
+export { seedPoints } from './points.demo';

@@ -1,4 +1,5 @@
 import type { AnjuModuleDefinition } from '../../platform/http/module';
+import { pointsJobs } from './points.jobs';
 import { pointsRoutes } from './points.routes';
 import { ensureShippedPacks } from './points.service';
 
@@ -7,6 +8,7 @@ export const pointsModule: AnjuModuleDefinition = {
   name: 'points',
   prefix: '/api/points',
   routes: pointsRoutes,
+  jobs: pointsJobs,
   prepare: async (db) => {
     await ensureShippedPacks(db);
   },

@@ -450,3 +450,9 @@ export async function findObjectionAction(db: Executor, objectionId: string, tra
   const [row] = await db.select().from(objectionActions).where(and(eq(objectionActions.objectionId, objectionId), eq(objectionActions.transactionId, transactionId)));
   return row;
 }
+
+/** Shortlisted applications whose on-site verification deadline has passed. */
+export async function listOverdueVerifications(db: Executor, on: string, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.status, 'shortlisted'), lt(applications.verifyDue, on))).orderBy(asc(applications.verifyDue)).limit(limit);
+  return rows.map((r) => r.id);
+}

@@ -164,3 +164,26 @@ describe('a round from ranking to entry cards', () => {
     expect(audit.map((a) => a.action)).toEqual(['points.round.open', 'points.round.close', 'points.round.rank', 'points.round.rerank', 'points.round.publish', 'points.round.rerank', 'points.round.finalize', 'points.round.rerank']);
   });
 });
+
+describe('a missed verification deadline', () => {
+  it('abandons the place by itself, hourly, once; the next in rank moves up with a deadline of their own', async () => {
+    t.setNow(china('2026-10-12'));
+    const round = await openRound(1);
+    const top = await reviewed(round.id, 150, [60, 30], '庚七');
+    const next = await reviewed(round.id, 140, [60, 30], '辛八');
+    await act(round.id, 'close');
+    await act(round.id, 'rank');
+    const view = async (id: string) => (await t.as(admin).get(`/api/points/applications/${id}`)).json<PointsApplicationView>();
+    expect((await view(top.id)).verifyDue).toBe('2026-10-26');
+    const hourly = async () => { await t.jobs.enqueue(null, 'points.hourly', {}); return t.jobs.drain('points.hourly'); };
+    t.setNow(china('2026-10-26'));
+    expect(await hourly()).toEqual({ completed: 1, failed: 0 });
+    expect((await view(top.id)).status).toBe('shortlisted');
+    t.setNow(china('2026-10-27'));
+    await hourly();
+    await hourly();
+    expect(await view(top.id)).toMatchObject({ status: 'abandoned', history: expect.arrayContaining([expect.objectContaining({ action: 'abandon', details: '未在 2026-10-26 前现场核验' })]) });
+    expect(await view(next.id)).toMatchObject({ status: 'shortlisted', verifyDue: '2026-11-10' });
+    expect(await t.handle.query("select count(*)::int as n from points_application_actions where application_id = $1 and action = 'abandon'", [top.id])).toEqual([{ n: 1 }]);
+  });
+});

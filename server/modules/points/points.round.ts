@@ -146,6 +146,27 @@ async function changeStatus(ctx: Ctx, tx: Tx, row: repo.PointsApplicationRow, ac
   if (action !== 'verify') await rerankAfterChange(ctx, tx, row.roundId, transactionId);
 }
 
+/**
+ * Marks as abandoned every shortlisted applicant whose on-site verification deadline has passed (逾期未核验视为放弃),
+ * telling them, and moves the next in rank up. Runs hourly; a re-run changes nothing.
+ */
+export async function abandonUnverified(ctx: Ctx): Promise<number> {
+  const on = today(ctx);
+  let abandoned = 0;
+  for (;;) {
+    const due = await repo.listOverdueVerifications(ctx.db, on, 200);
+    if (due.length === 0) return abandoned;
+    for (const id of due) {
+      await ctx.db.transaction(async (tx) => {
+        const row = await repo.lockApplication(tx, id, { scope: { root: '' } });
+        if (!row || row.status !== 'shortlisted' || !row.verifyDue || row.verifyDue >= on) return;
+        await changeStatus(ctx, tx, row, 'abandon', `未在 ${row.verifyDue} 前现场核验`, derivedUuid(`points.abandon:${row.id}:${row.verifyDue}`));
+        abandoned += 1;
+      });
+    }
+  }
+}
+
 // ── publication and objections ───────────────────────────────────────────────
 
 /** The public list of a published round: masked names, ranks and scores, the period. @throws NOT_FOUND before publication. */

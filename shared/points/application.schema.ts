@@ -182,6 +182,8 @@ export const TaskListQuery = z.strictObject({
   /** Supervisors see every department; reviewers their own. */
   department: z.enum(DEPARTMENTS).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** An application number. */
+  q: z.string().trim().max(20).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

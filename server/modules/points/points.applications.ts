@@ -479,7 +479,7 @@ export async function listTasks(ctx: Ctx, query: TaskListQuery) {
   const supervisor = ctx.actor.permissions.includes('points.manage');
   const department = supervisor ? query.department : (ctx.actor.department ?? '\u0000');
   const on = today(ctx);
-  const { rows, total, overdue } = await repo.listTasks(ctx.db, ctx.scope, { department, status: query.status, overdueOn: query.overdue === 'true' ? on : undefined, today: on, page: query.page, pageSize: query.pageSize });
+  const { rows, total, overdue } = await repo.listTasks(ctx.db, ctx.scope, { department, status: query.status, overdueOn: query.overdue === 'true' ? on : undefined, number: query.q, today: on, page: query.page, pageSize: query.pageSize });
   return {
     items: await Promise.all(rows.map(async (r) => ({
       ...taskView(r.task, r.reviewer ?? null, await daysLeft(ctx, ctx.db, r.task.dueOn), on),

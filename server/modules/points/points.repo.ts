@@ -260,8 +260,9 @@ export async function updateTask(tx: Tx, id: string, values: Partial<typeof task
   await tx.update(tasks).set(values).where(eq(tasks.id, id));
 }
 
-export async function listTasks(db: Executor, scope: Scope, query: { department?: string; status?: TaskRow['status']; overdueOn?: string; today: string; page: number; pageSize: number }) {
+export async function listTasks(db: Executor, scope: Scope, query: { department?: string; status?: TaskRow['status']; overdueOn?: string; number?: string; today: string; page: number; pageSize: number }) {
   const where: SQL[] = [inScope(tasks.divisionCode, scope)];
+  if (query.number) where.push(sql`${tasks.applicationId} = (select id from points_applications where number = ${query.number.toUpperCase()})`);
   if (query.department) where.push(eq(tasks.department, query.department));
   if (query.status) where.push(eq(tasks.status, query.status));
   if (query.overdueOn) where.push(eq(tasks.status, 'open'), lt(tasks.dueOn, query.overdueOn));

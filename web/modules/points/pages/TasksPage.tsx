@@ -68,7 +68,7 @@ export function TasksPage({ supervisor, department }: { supervisor: boolean; dep
   const query = {
     department: supervisor ? (params.get('department') ?? undefined) as Item['department'] | undefined : undefined,
     status: (params.get('status') ?? undefined) as Item['status'] | undefined,
-    overdue: params.get('overdue') === 'true' ? 'true' as const : undefined, page: Number(params.get('page') ?? 1), pageSize: 20,
+    overdue: params.get('overdue') === 'true' ? 'true' as const : undefined, q: params.get('q') ?? undefined, page: Number(params.get('page') ?? 1), pageSize: 20,
   };
   const tasks = useTasks(query);
   const [working, setWorking] = useState<Item | null>(null);
@@ -80,6 +80,7 @@ export function TasksPage({ supervisor, department }: { supervisor: boolean; dep
       <Space wrap style={{ marginBottom: 12 }}>
         {supervisor && <Select allowClear placeholder={t('tasks.all')} style={{ width: 200 }} value={query.department} onChange={(v) => set('department', v)} options={DEPARTMENTS.map((d) => ({ value: d, label: t(`common:departments.${d}`) }))} aria-label={t('tasks.department')} />}
         <Select allowClear placeholder={t('applications.status')} style={{ width: 140 }} value={query.status} onChange={(v) => set('status', v)} options={(['open', 'returned', 'deferred', 'done'] as const).map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))} aria-label={t('applications.status')} />
+        <Input.Search allowClear placeholder={t('applications.number')} defaultValue={query.q} onSearch={(v) => set('q', v || undefined)} style={{ width: 200 }} aria-label={t('applications.number')} />
         <Space><Switch checked={query.overdue === 'true'} onChange={(v) => set('overdue', v ? 'true' : undefined)} aria-label={t('applications.overdueOnly')} /><Typography.Text>{t('applications.overdueOnly')}</Typography.Text></Space>
       </Space>
       <ErrorAlert error={tasks.error ?? start.error} />

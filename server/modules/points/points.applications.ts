@@ -3,7 +3,6 @@ import { parse } from 'csv-parse/sync';
 import { AppError, type FieldIssue } from '@shared/errors';
 import { maskIdNumber, parseIdNumber } from '@shared/kernel/id-number';
 import { maskPhone } from '@shared/kernel/phone';
-import { chinaDate } from '@shared/kernel/workdays';
 import type {
   DepartmentDataInput, PointsApplicationActionInput, PointsApplicationInput, PointsApplicationListQuery, PointsApplicationSummary, PointsApplicationView,
   PrefillQuery, PrefillView, RoundInput, RoundView, TaskActionInput, TaskListQuery, TaskView,
@@ -27,9 +26,8 @@ import { findResident, type Resident } from '../registry';
 import * as repo from './points.repo';
 import type { StoredFact } from './points.tables';
 import { rerankAfterChange } from './points.round';
-import { bodyOf, packSummary } from './points.service';
+import { bodyOf, packSummary, today } from './points.service';
 
-const today = (ctx: Pick<Ctx, 'now'>) => chinaDate(ctx.now());
 const canSeePii = (ctx: Ctx) => ctx.actor.kind === 'staff' && ctx.actor.permissions.includes('registry.pii');
 
 // ── rounds ───────────────────────────────────────────────────────────────────
@@ -188,7 +186,8 @@ function needsReview(fact: FactDef, stored: StoredFact | undefined): boolean {
   return Boolean(fact.department) && !stored?.verified && (fact.pledge || claims(fact, stored?.value));
 }
 
-function effective(facts: Record<string, StoredFact>): Facts {
+/** The values of stored facts, as the engine reads them. */
+export function effective(facts: Record<string, StoredFact>): Facts {
   return Object.fromEntries(Object.entries(facts).map(([id, f]) => [id, f.value as Facts[string]]));
 }
 

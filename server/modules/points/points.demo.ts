@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '@shared/kernel/workdays';
 import { addMonths } from '@shared/permits/permit-dates';
-import { scorePack, type Facts } from '@shared/points/engine';
+import { scorePack } from '@shared/points/engine';
 import type { PackFile } from '@shared/points/pack.schema';
 import type { Db, Tx } from '../../platform/db/client';
 import { derivedUuid } from '../../platform/db/derived-id';
 import { findResident, listLongResidents } from '../registry';
 import * as repo from './points.repo';
 import type { StoredFact } from './points.tables';
+import { effective } from './points.applications';
 import { bodyOf } from './points.service';
 
 const EDUCATION = ['high_school', 'junior_college', 'bachelor', 'junior_college', 'below_high_school'];
@@ -34,8 +35,6 @@ function demoFacts(pack: PackFile, i: number, person: { birthDate: string; arriv
   if (i % 5 === 0) facts.volunteer_hours = declared([60, 50, 10, 0, 0], false);
   return Object.fromEntries(Object.entries(facts).filter(([id]) => pack.facts.some((f) => f.id === id)));
 }
-
-const effective = (facts: Record<string, StoredFact>): Facts => Object.fromEntries(Object.entries(facts).map(([id, f]) => [id, f.value as Facts[string]]));
 
 /**
  * The demo's points work: last year's round carried through to the final list (shortlisted, verified, abandoned,

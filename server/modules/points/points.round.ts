@@ -1,7 +1,7 @@
 import { AppError } from '@shared/errors';
 import { maskIdNumber } from '@shared/kernel/id-number';
 import { maskName } from '@shared/kernel/name';
-import { addDays, chinaDate } from '@shared/kernel/workdays';
+import { addDays } from '@shared/kernel/workdays';
 import type {
   ApplicationStaffActionInput, ObjectionActionInput, ObjectionInput, ObjectionView, PointsApplicationView, RankingQuery, RoundActionInput, RoundView,
 } from '@shared/points/application.schema';
@@ -17,8 +17,8 @@ import type { Ctx } from '../../platform/http/context';
 import { tellPerson } from '../../platform/notify/notify';
 import { applicationView, rescore, roundPack, roundView } from './points.applications';
 import * as repo from './points.repo';
+import { today } from './points.service';
 
-const today = (ctx: Pick<Ctx, 'now'>) => chinaDate(ctx.now());
 
 function rankingOrder(pack: PackFile) {
   return pack.ranking.tieBreaks.map((tie, index) => (tie.type === 'submitted_at' ? { kind: 'submitted' as const } : { kind: 'value' as const, index }));

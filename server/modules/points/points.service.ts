@@ -15,7 +15,8 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { systemActor, type Ctx } from '../../platform/http/context';
 import * as repo from './points.repo';
 
-const today = (ctx: Pick<Ctx, 'now'>) => chinaDate(ctx.now());
+/** The China-time date of the caller's now. */
+export const today = (ctx: Pick<Ctx, 'now'>) => chinaDate(ctx.now());
 
 /** JSON with object keys sorted, so two bodies compare equal whatever order the database returns keys in. */
 function canonical(value: unknown): string {

@@ -326,4 +326,27 @@ describe('a round from ranking to publication', () => {
     await screenshot(page, 'points-round-objection');
     await page.close();
   });
+
+  it('statistics: a round\'s applications by status and quota used, each department\'s review time; a district sees its own', async () => {
+    const page = await newPage(browser());
+    await loginAs(page, 'admin');
+    await page.getByTestId('console-menu').getByText('积分统计').click();
+    await page.getByRole('img', { name: '各状态申请数' }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /人力资源和社会保障/ }).count()).toBe(1);
+    const cityTotal = Number((await page.locator('.ant-statistic', { hasText: '申请数' }).locator('.ant-statistic-content-value').textContent())!.replace(/,/g, ''));
+    expect(cityTotal).toBeGreaterThan(0);
+    await pickOption(page, page.getByLabel('轮次'), '最终名单已公布');
+    await expect.poll(async () => Number((await page.locator('.ant-statistic', { hasText: '已发入户卡' }).locator('.ant-statistic-content-value').textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
+    await page.getByText('部门审核时效', { exact: true }).click();
+    await screenshot(page, 'points-stats');
+    await page.close();
+
+    const district = await newPage(browser());
+    await loginAs(district, 'baiyun');
+    await district.goto('/points/stats');
+    await district.getByRole('img', { name: '各状态申请数' }).or(district.getByText('本轮次在本辖区尚无申请')).first().waitFor();
+    const theirs = Number((await district.locator('.ant-statistic', { hasText: '申请数' }).locator('.ant-statistic-content-value').textContent())!.replace(/,/g, ''));
+    expect(theirs).toBeLessThan(cityTotal);
+    await district.close();
+  });
 });

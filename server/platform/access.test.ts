@@ -264,6 +264,7 @@ const ROUTES: RouteCase[] = [
   },
   { route: 'GET /api/points/calculator', sample: () => ({ method: 'GET', url: '/api/points/calculator' }), foreign: () => [] },
   { route: 'POST /api/points/calculate', sample: () => ({ method: 'POST', url: '/api/points/calculate', body: { facts: { permit_months: 24 } } }), foreign: () => [] },
+  { route: 'GET /api/points/stats', sample: () => ({ method: 'GET', url: '/api/points/stats' }), foreign: () => [] },
   { route: 'GET /api/points/rounds', sample: () => ({ method: 'GET', url: '/api/points/rounds' }), foreign: () => [] },
   {
     route: 'POST /api/points/rounds',

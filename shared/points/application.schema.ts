@@ -199,3 +199,29 @@ export const TaskActionInput = z.strictObject({
   transactionId: z.uuid(),
 });
 export type TaskActionInput = z.infer<typeof TaskActionInput>;
+
+/**
+ * Statistics for the caller's jurisdiction, from the maintained tallies: applications per round by status, the
+ * quota used, and each department's review work against its 20-working-day deadline (SLA).
+ */
+export const PointsStats = z.object({
+  rounds: z.array(z.object({
+    id: z.string(), name: z.string(), year: z.number(), status: z.enum(ROUND_STATUSES), quota: z.number(),
+    counts: z.record(z.string(), z.number()),
+    total: z.number(),
+    /** In review past the due date, now. */
+    overdue: z.number(),
+    /** Places taken in the jurisdiction: shortlisted, verified and entry cards issued (the quota is city-wide). */
+    placesTaken: z.number(),
+    cardsIssued: z.number(),
+  })),
+  departments: z.array(z.object({
+    department: z.string(),
+    open: z.number(), deferred: z.number(), returned: z.number(), doneOnTime: z.number(), doneLate: z.number(),
+    /** Open past the due date, now. */
+    overdue: z.number(),
+    /** Share of finished tasks finished by their due date (null before any is finished). */
+    onTimeRate: z.number().nullable(),
+  })),
+});
+export type PointsStats = z.infer<typeof PointsStats>;

@@ -4,6 +4,7 @@ import type { PointsApplicationView, PrefillView, RoundView } from '@shared/poin
 import type { PackList } from '@shared/points/points.schema';
 import { china, idOf, LONG_SESSION, registerAt, uploadAs } from '../../test/fixtures';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
+import * as repo from './points.repo';
 
 const STREET = '440106006';
 const A = '440106006002';
@@ -232,5 +233,23 @@ describe('an application', () => {
     const res = await t.as(resident).post(`/api/points/my/applications/${application.id}/actions`, { action: 'withdraw', transactionId: randomUUID() });
     expect(res.json<PointsApplicationView>()).toMatchObject({ status: 'withdrawn', actions: [] });
     expect((await t.as(elsewhere).post(`/api/points/my/applications/${application.id}/actions`, { action: 'withdraw', transactionId: randomUUID() })).statusCode).toBe(403);
+  });
+
+  it('statistics come from tallies that always equal a count of the rows, in the caller\'s jurisdiction only', async () => {
+    const kept = await repo.recountTallies(t.db);
+    expect(kept.kept).toEqual(kept.counted);
+    expect(kept.keptTasks).toEqual(kept.countedTasks);
+    type Stats = { rounds: { id: string; counts: Record<string, number>; total: number; overdue: number; placesTaken: number }[]; departments: { department: string; open: number; doneOnTime: number; doneLate: number; overdue: number; onTimeRate: number | null }[] };
+    const mine = (await t.as(officer).get('/api/points/stats')).json<Stats>();
+    expect(mine.rounds.find((r) => r.id === round.id)).toMatchObject({ counts: { withdrawn: 1, in_review: 1 }, total: 2, overdue: 0, placesTaken: 0 });
+    expect(mine.departments.find((d) => d.department === 'hrss')).toMatchObject({ doneOnTime: 1, doneLate: 0, onTimeRate: 1 });
+    t.setNow(china('2026-04-07'));
+    const later = (await t.as(admin).get('/api/points/stats')).json<Stats>();
+    expect(later.rounds.find((r) => r.id === round.id)).toMatchObject({ overdue: 1 });
+    expect(later.departments.find((d) => d.department === 'public_security')).toMatchObject({ overdue: 1 });
+    t.setNow(china('2026-03-02'));
+    const theirs = (await t.as(elsewhere).get('/api/points/stats')).json<Stats>();
+    expect(theirs.rounds.find((r) => r.id === round.id)).toMatchObject({ counts: {}, total: 0 });
+    expect(theirs.departments).toEqual([]);
   });
 });

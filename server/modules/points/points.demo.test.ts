@@ -3,6 +3,7 @@ import { chinaDate } from '@shared/kernel/workdays';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { seedPopulation } from '../registry';
 import { seedPoints } from './index';
+import { recountTallies } from './points.repo';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -30,4 +31,7 @@ it('gives the demo a final round and an open round with applications in every st
   expect(ranking.items.filter((i) => i.status === 'card_issued').every((i) => i.cardNumber)).toBe(true);
   const overdue = (await t.as(admin).get('/api/points/tasks?overdue=true')).json<{ overdue: number }>();
   expect(overdue.overdue).toBeGreaterThan(0);
+  const kept = await recountTallies(t.db);
+  expect(kept.kept).toEqual(kept.counted);
+  expect(kept.keptTasks).toEqual(kept.countedTasks);
 });

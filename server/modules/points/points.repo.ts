@@ -3,7 +3,7 @@ import { users } from '../../platform/auth/auth.tables';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike } from '../../platform/db/like';
-import { applicationActions, applicationNumbers, cardNumbers, applications, departmentRecords, objectionActions, objections, packActions, packs, rankings, roundActions, rounds, taskActions, tasks } from './points.tables';
+import { applicationActions, applicationNumbers, cardNumbers, applications, departmentRecords, objectionActions, objections, packActions, packs, rankings, roundActions, rounds, tallies, taskActions, taskTallies, tasks } from './points.tables';
 
 export type PackRow = typeof packs.$inferSelect;
 export type PackInsert = typeof packs.$inferInsert;
@@ -131,11 +131,58 @@ export async function findRoundAction(db: Executor, roundId: string, transaction
   return row;
 }
 
-/** Applications of a round by status, in the caller's jurisdiction. */
+/** Applications of a round by status, in the caller's jurisdiction, from the tallies. */
 export async function roundCounts(db: Executor, roundId: string, scope: Scope): Promise<Record<string, number>> {
-  const rows = await db.select({ status: applications.status, n: count() }).from(applications)
-    .where(and(eq(applications.roundId, roundId), inScope(applications.divisionCode, scope))).groupBy(applications.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  const counts = await applicationTallies(db, scope, [roundId]);
+  return counts.get(roundId) ?? {};
+}
+
+/** Applications by round and status in the jurisdiction, from the tallies kept by the applications table's triggers. */
+export async function applicationTallies(db: Executor, scope: Scope, roundIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (roundIds.length === 0) return out;
+  const rows = await db.select({ roundId: tallies.roundId, status: tallies.status, n: sql<number>`sum(${tallies.n})::int` }).from(tallies)
+    .where(and(inArray(tallies.roundId, roundIds), inScope(tallies.divisionCode, scope))).groupBy(tallies.roundId, tallies.status);
+  for (const r of rows) {
+    if (r.n === 0) continue;
+    const counts = out.get(r.roundId) ?? {};
+    counts[r.status] = r.n;
+    out.set(r.roundId, counts);
+  }
+  return out;
+}
+
+/** Review tasks by department and state in the jurisdiction, from the tallies kept by the tasks table's triggers. */
+export async function taskTallyRows(db: Executor, scope: Scope) {
+  const rows = await db.select({ department: taskTallies.department, state: taskTallies.state, n: sql<number>`sum(${taskTallies.n})::int` }).from(taskTallies)
+    .where(inScope(taskTallies.divisionCode, scope)).groupBy(taskTallies.department, taskTallies.state);
+  return rows.filter((r) => r.n !== 0);
+}
+
+/** Open review tasks past their due date, per department, read from the queue index (the open queue only). */
+export async function overdueTasksByDepartment(db: Executor, scope: Scope, today: string) {
+  return db.select({ department: tasks.department, n: count() }).from(tasks)
+    .where(and(eq(tasks.status, 'open'), lt(tasks.dueOn, today), inScope(tasks.divisionCode, scope))).groupBy(tasks.department);
+}
+
+/** Applications in review past their due date, per round (the in-review queue only). */
+export async function overdueApplicationsByRound(db: Executor, scope: Scope, today: string) {
+  return db.select({ roundId: applications.roundId, n: count() }).from(applications)
+    .where(and(inScope(applications.divisionCode, scope), eq(applications.status, 'in_review'), lt(applications.dueOn, today))).groupBy(applications.roundId);
+}
+
+/** The tallies next to a count of the rows themselves (for checking them). */
+export async function recountTallies(db: Executor) {
+  const kept = await db.select({ roundId: tallies.roundId, divisionCode: tallies.divisionCode, status: tallies.status, n: tallies.n }).from(tallies)
+    .where(ne(tallies.n, 0)).orderBy(tallies.roundId, tallies.divisionCode, tallies.status);
+  const counted = await db.select({ roundId: applications.roundId, divisionCode: applications.divisionCode, status: applications.status, n: count() }).from(applications)
+    .groupBy(applications.roundId, applications.divisionCode, applications.status).orderBy(applications.roundId, applications.divisionCode, applications.status);
+  const keptTasks = await db.select({ divisionCode: taskTallies.divisionCode, department: taskTallies.department, state: taskTallies.state, n: taskTallies.n }).from(taskTallies)
+    .where(ne(taskTallies.n, 0)).orderBy(taskTallies.divisionCode, taskTallies.department, taskTallies.state);
+  const state = sql<string>`points_task_state(${tasks.status}, ${tasks.doneOn}, ${tasks.dueOn})`;
+  const countedTasks = await db.select({ divisionCode: tasks.divisionCode, department: tasks.department, state, n: count() }).from(tasks)
+    .groupBy(tasks.divisionCode, tasks.department, state).orderBy(tasks.divisionCode, tasks.department, state);
+  return { kept, counted, keptTasks, countedTasks };
 }
 
 // ── department records ───────────────────────────────────────────────────────

@@ -187,3 +187,12 @@ describe('a missed verification deadline', () => {
     expect(await t.handle.query("select count(*)::int as n from points_application_actions where application_id = $1 and action = 'abandon'", [top.id])).toEqual([{ n: 1 }]);
   });
 });
+
+describe('the tallies', () => {
+  it('follow every bulk step (ranking, shortlisting, cards, the hourly job) and equal a count of the rows', async () => {
+    const kept = await repo.recountTallies(t.db);
+    expect(kept.kept.length).toBeGreaterThan(3);
+    expect(kept.kept).toEqual(kept.counted);
+    expect(kept.keptTasks).toEqual(kept.countedTasks);
+  });
+});

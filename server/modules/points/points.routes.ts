@@ -6,12 +6,13 @@ import {
 } from '@shared/points/points.schema';
 import {
   ApplicationStaffActionInput, DepartmentDataInput, DepartmentDataResult, ObjectionActionInput, ObjectionInput, ObjectionList, ObjectionReceipt, ObjectionView, PublicList, PublicListQuery, RankingPage, RankingQuery, PointsApplicationActionInput, PointsApplicationInput, PointsApplicationListQuery, PointsApplicationPage, PointsApplicationView,
-  PointsApplicationSummary as PointsApplicationSummaryView, PrefillQuery, PrefillView, RoundActionInput, RoundInput, RoundList, RoundView, TaskActionInput, TaskListQuery, TaskPage,
+  PointsApplicationSummary as PointsApplicationSummaryView, PointsStats, PrefillQuery, PrefillView, RoundActionInput, RoundInput, RoundList, RoundView, TaskActionInput, TaskListQuery, TaskPage,
 } from '@shared/points/application.schema';
 import { openFile } from '../../platform/files/files';
 import * as applications from './points.applications';
 import * as rounds from './points.round';
 import * as points from './points.service';
+import * as stats from './points.stats';
 
 const tags = ['points'];
 
@@ -57,6 +58,12 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { public: true },
     schema: { summary: 'Score facts under a published pack: total, ranking score, eligibility with reasons, line-by-line explanation', tags, body: CalculateInput, response: { 200: ScoreView, 400: ErrorBody } },
   }, (req) => points.calculate(req.ctx, req.body));
+
+  // ── statistics ──
+  app.get('/stats', {
+    config: { permission: 'points.read' },
+    schema: { summary: 'Applications per round by status, quota used, and each department\'s review work against its deadline, in the jurisdiction', tags, response: { 200: PointsStats } },
+  }, (req) => stats.getStats(req.ctx));
 
   // ── rounds ──
   app.get('/rounds', {

@@ -225,3 +225,33 @@ export const objections = pgTable(
   (t) => [index('points_objections_round_idx').on(t.roundId, t.status)],
 );
 export const objectionActions = workflowActionsTable('points_objection_actions', 'objectionId', 'objection_id', () => objections.id);
+
+/**
+ * Applications of each round by jurisdiction and status, kept by statement-level triggers on the applications
+ * table (every writer, bulk steps included, in its own transaction), so statistics never count the rows.
+ */
+export const tallies = pgTable(
+  'points_tallies',
+  {
+    roundId: uuid('round_id').notNull(),
+    divisionCode: text('division_code').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.divisionCode, t.status] })],
+);
+
+/**
+ * Department review tasks by jurisdiction, department and state, kept by triggers like `tallies`; a finished
+ * task counts as `done_on_time` (finished on or before its due date) or `done_late`.
+ */
+export const taskTallies = pgTable(
+  'points_task_tallies',
+  {
+    divisionCode: text('division_code').notNull(),
+    department: text('department').notNull(),
+    state: text('state').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.divisionCode, t.department, t.state] })],
+);

@@ -4,7 +4,7 @@ import {
   type CalculateInput, type PackActionInput, type PackCopyInput,
 } from '@shared/points/points.schema';
 import {
-  ObjectionList, ObjectionReceipt, ObjectionView, PointsApplicationPage, PointsApplicationSummary, PointsApplicationView, PrefillView, PublicList, RankingPage, RoundList, RoundView, TaskPage,
+  ObjectionList, ObjectionReceipt, ObjectionView, PointsApplicationPage, PointsStats, PointsApplicationSummary, PointsApplicationView, PrefillView, PublicList, RankingPage, RoundList, RoundView, TaskPage,
   type ApplicationStaffActionInput, type ObjectionActionInput, type ObjectionInput,
   type PointsApplicationActionInput, type PointsApplicationInput, type PointsApplicationListQuery, type PrefillQuery, type RoundInput, type TaskActionInput, type TaskListQuery,
 } from '@shared/points/application.schema';
@@ -189,4 +189,8 @@ export function usePublicList(roundId: string, page: number) {
 
 export function useFileObjection(roundId: string) {
   return useMutation({ mutationFn: (input: Omit<ObjectionInput, 'transactionId'> & { transactionId: string }) => api.post(`/api/points/public/rounds/${roundId}/objections`, input, ObjectionReceipt) });
+}
+
+export function usePointsStats() {
+  return useQuery({ queryKey: ['points', 'stats'], queryFn: () => api.get('/api/points/stats', PointsStats) });
 }

@@ -1,4 +1,4 @@
-import { AuditOutlined, CalendarOutlined, FileSearchOutlined, FileTextOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CalendarOutlined, FileSearchOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { MeView } from '@shared/auth/auth.schema';
 import type { ConsoleRoute, PortalRoute } from '../../app/routes';
 import { ApplicationPage } from './pages/ApplicationPage';
@@ -7,6 +7,7 @@ import { PackPage } from './pages/PackPage';
 import { PacksPage } from './pages/PacksPage';
 import { RoundPage } from './pages/RoundPage';
 import { RoundsPage } from './pages/RoundsPage';
+import { StatsPage } from './pages/StatsPage';
 import { TasksPage } from './pages/TasksPage';
 import { ApplyPage } from './portal/ApplyPage';
 import { CalculatorPage } from './portal/CalculatorPage';
@@ -27,6 +28,7 @@ export function pointsConsoleRoutes(me: MeView): ConsoleRoute[] {
     { path: '/points/rounds/:id', element: <RoundPage canManage={manage} />, permission: 'points.read' },
     { path: '/points/packs', element: <PacksPage />, permission: 'points.read', menu: { labelKey: 'points:menu.packs', icon: <AuditOutlined />, order: 33 } },
     { path: '/points/packs/:id', element: <PackPage />, permission: 'points.read' },
+    { path: '/points/stats', element: <StatsPage />, permission: 'points.read', menu: { labelKey: 'points:menu.stats', icon: <BarChartOutlined />, order: 34 } },
   ];
 }
 

@@ -354,17 +354,18 @@ export async function rankRound(tx: Tx, roundId: string, order: ({ kind: 'value'
   const [bumped] = await tx.update(rounds).set({ rankingVersion: sql`${rounds.rankingVersion} + 1` }).where(eq(rounds.id, roundId)).returning({ version: rounds.rankingVersion });
   const version = bumped!.version;
   await tx.delete(rankings).where(and(eq(rankings.roundId, roundId), lt(rankings.version, version)));
+  // One sort: positions order by the keys then the id; ranks and tie sizes are over the keys alone (a prefix of that
+  // order, so the same sorted rows serve them), the tie size counting the current row's peers.
   await tx.execute(sql`
     insert into points_rankings (round_id, version, application_id, position, rank, tie_size, admitted)
     select ${roundId}, ${version}, r.id, r.position, r.rank, r.tie_size,
            case when ${tieAtCut === 'admit_all'} then r.rank <= ${quota} else r.rank + r.tie_size - 1 <= ${quota} end
     from (
-      select o.id, o.position, o.rank, count(*) over (partition by o.rank) as tie_size
-      from (
-        select a.id, row_number() over (order by ${sql.raw(sorted)}, a.id) as position, rank() over (order by ${sql.raw(sorted)}) as rank
-        from points_applications a
-        where a.round_id = ${roundId} and a.eligible and a.status in ('reviewed', 'shortlisted', 'verified', 'card_issued')
-      ) o
+      select a.id, row_number() over (order by ${sql.raw(sorted)}, a.id) as position, rank() over keys as rank,
+             count(*) over (keys range between current row and current row) as tie_size
+      from points_applications a
+      where a.round_id = ${roundId} and a.eligible and a.status in ('reviewed', 'shortlisted', 'verified', 'card_issued')
+      window keys as (order by ${sql.raw(sorted)})
     ) r`);
   return rankingSummary(tx, roundId, quota);
 }

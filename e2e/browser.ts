@@ -75,16 +75,8 @@ export async function menuItems(page: Page): Promise<string[]> {
   return (await page.getByTestId('console-menu').locator('.ant-menu-title-content').allTextContents()).map((text) => text.trim());
 }
 
-/** Calls the API as a staff user from the test process (for fixtures the UI does not need to show). */
-export async function apiAs(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
-  const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+/** An API client holding one session's cookie and CSRF token. */
+function client(cookie: string, csrfToken: string) {
   return {
     async get<T>(url: string): Promise<T> {
       const response = await fetch(`${baseUrl()}${url}`, { headers: { cookie } });
@@ -101,6 +93,47 @@ export async function apiAs(username: string) {
       const response = await fetch(`${baseUrl()}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
       if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
+    },
+  };
+}
+
+const cookieOf = (response: Response) => response.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+
+/** Calls the API as a staff user from the test process (for fixtures the UI does not need to show). */
+export async function apiAs(username: string) {
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = cookieOf(login);
+  return {
+    ...client(cookie, csrfToken),
+    /** Opens this session in a browser page too (a second SMS code within a minute would be refused). */
+    async signIn(page: Page): Promise<void> {
+      await page.context().addCookies(cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: baseUrl() })));
+    },
+  };
+}
+
+/** Calls the API as the portal account of a mobile number (signed up on first use), the SMS code read from the outbox. */
+export async function apiAsPhone(phone: string) {
+  const json = { 'content-type': 'application/json' };
+  const sent = await fetch(`${baseUrl()}/api/auth/sms-codes`, { method: 'POST', headers: json, body: JSON.stringify({ phone }) });
+  if (!sent.ok) throw new Error(`sms code ${phone}: ${sent.status}`);
+  const outbox = await (await apiAs('admin')).get<{ items: { body: string }[] }>(`/api/notify/outbox?recipient=${phone}`);
+  const code = /(\d{6})/.exec(outbox.items[0]!.body)![1]!;
+  const login = await fetch(`${baseUrl()}/api/auth/phone-login`, { method: 'POST', headers: json, body: JSON.stringify({ phone, code }) });
+  if (!login.ok) throw new Error(`phone login ${phone}: ${login.status} ${await login.text()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = cookieOf(login);
+  return {
+    ...client(cookie, csrfToken),
+    /** Opens this session in a browser page too (a second SMS code within a minute would be refused). */
+    async signIn(page: Page): Promise<void> {
+      await page.context().addCookies(cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: baseUrl() })));
     },
   };
 }

@@ -44,7 +44,7 @@ export async function setup(project: TestProject): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development', ANJU_DEMO: '1', ANJU_DEMO_PERSONS: '2000', LOGIN_ATTEMPTS_PER_IP: '100000', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development', ANJU_DEMO: '1', ANJU_DEMO_PERSONS: '2000', LOGIN_ATTEMPTS_PER_IP: '100000', ANJU_CLOCK_HEADER: '1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHealth(url, server);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { apiAs, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
+import { apiAs, apiAsPhone, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -113,7 +113,25 @@ describe('policy packs in the console', () => {
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082', 'hex');
 const proof = (name: string) => ({ name, mimeType: 'image/png', buffer: PNG });
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const shift = (days: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shift = (days: number, from = chinaToday()) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Every department confirms every fact of these applications, from its own queue. */
+async function confirmAll(numbers: string[]): Promise<void> {
+  for (const [username, fact] of [['reviewer-hrss', 'employed'], ['reviewer-edu', 'education'], ['reviewer-ps', 'criminal_penalty_5y']] as const) {
+    const api = await apiAs(username);
+    for (const number of numbers) {
+      const queue = await api.get<{ items: { id: string; applicationNumber: string; facts: string[] }[] }>(`/api/points/tasks?status=open&q=${number}`);
+      const task = queue.items.find((i) => i.facts.includes(fact))!;
+      await api.post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: Object.fromEntries(task.facts.map((f) => [f, { outcome: 'confirmed' }])), transactionId: randomUUID() });
+    }
+  }
+}
+
+/** Five insurances' months for each person, loaded as the human-resources department's records. */
+async function loadInsurance(people: { idNumber: string; pension: number }[]): Promise<void> {
+  const rows = ['pension', 'medical', 'unemployment', 'injury', 'maternity'].flatMap((k) => people.map((p) => ({ idNumber: p.idNumber, fact: `${k}_months`, value: k === 'pension' ? p.pension : 180, asOf: shift(-5) })));
+  await (await apiAs('reviewer-hrss')).post('/api/points/department-records', { rows });
+}
 
 function idNumber(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -253,10 +271,8 @@ describe('a round from ranking to publication', () => {
     const permits = await shipai.get<{ items: { name: string; idNumber: string; status: string }[] }>('/api/permits/permits?status=valid&pageSize=100');
     const people = permits.items.slice(0, 3);
     expect(people).toHaveLength(3);
-    const hrss = await apiAs('reviewer-hrss');
     // Different pension years give different ranking scores: the first ranks highest.
-    const fund = ['pension', 'medical', 'unemployment', 'injury', 'maternity'].flatMap((k) => people.map((p, i) => ({ idNumber: p.idNumber, fact: `${k}_months`, value: k === 'pension' ? 180 - i * 12 : 180, asOf: shift(-5) })));
-    await hrss.post('/api/points/department-records', { rows: fund });
+    await loadInsurance(people.map((p, i) => ({ idNumber: p.idNumber, pension: 180 - i * 12 })));
     for (const person of people) {
       const proofId = await admin.upload(PNG, 'image/png');
       const view = await admin.post<{ number: string }>('/api/points/applications', {
@@ -265,14 +281,7 @@ describe('a round from ranking to publication', () => {
       });
       numbers.push(view.number);
     }
-    for (const [username, fact] of [['reviewer-hrss', 'employed'], ['reviewer-edu', 'education'], ['reviewer-ps', 'criminal_penalty_5y']] as const) {
-      const api = await apiAs(username);
-      for (const number of numbers) {
-        const queue = await api.get<{ items: { id: string; applicationNumber: string; facts: string[] }[] }>(`/api/points/tasks?status=open&q=${number}`);
-        const task = queue.items.find((i) => i.facts.includes(fact))!;
-        await api.post(`/api/points/tasks/${task.id}/actions`, { action: 'complete', results: Object.fromEntries(task.facts.map((f) => [f, { outcome: 'confirmed' }])), transactionId: randomUUID() });
-      }
-    }
+    await confirmAll(numbers);
 
     const page = await newPage(browser());
     await loginAs(page, 'admin');
@@ -348,5 +357,85 @@ describe('a round from ranking to publication', () => {
     const theirs = Number((await district.locator('.ant-statistic', { hasText: '申请数' }).locator('.ant-statistic-content-value').textContent())!.replace(/,/g, ''));
     expect(theirs).toBeLessThan(cityTotal);
     await district.close();
+  });
+});
+
+describe('a round to its final list', () => {
+  const roundName = `最终名单轮次 e2e ${suffix}`;
+  let roundId = '';
+  const applicants: { name: string; idNumber: string; phone: string; number: string; portal?: Awaited<ReturnType<typeof apiAsPhone>> }[] = [];
+
+  it('the first in rank withdraws on the phone and the next moves up; after publication the final list gives them the entry card', async () => {
+    const admin = await apiAs('admin');
+    const shipai = await apiAs('shipai');
+    const packs = await admin.get<{ items: { id: string; code: string; version: number }[] }>('/api/points/packs');
+    const pack = packs.items.find((p) => p.code === 'gz-jfrh-2025' && p.version === 1)!;
+    // Materials count up to tomorrow: the permits below are issued today.
+    roundId = (await admin.post<{ id: string }>('/api/points/rounds', { name: roundName, year: 2026, packId: pack.id, quota: 1, opensOn: shift(-3), closesOn: shift(30), materialsCutoff: shift(1), bornOnOrAfter: '1940-01-01', transactionId: randomUUID() })).id;
+    // Two newcomers living in Shipai since 2020 get their residence permits at the counter and apply for themselves in the portal.
+    for (const [i, name] of ['终审甲', '终审乙'].entries()) {
+      const applicant = { name, idNumber: idNumber(`4401061992030${i + 1}${suffix.slice(1)}`), phone: `13${5 - 2 * i}1234${suffix}`, number: '' };
+      const building = await shipai.post<{ id: string }>('/api/registry/buildings', { divisionCode: '440106006002', address: `石牌终审路 ${suffix}-${i} 号` });
+      const house = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: building.id, unit: '101', use: 'rental', ownerOrganisation: '石牌物业' });
+      await shipai.post('/api/registry/residences/arrive', { name, idNumber: applicant.idNumber, arrivedOn: '2020-03-01', phone: applicant.phone, houseId: house.id, relation: 'tenant', registerIfNew: true, transactionId: randomUUID() });
+      const evidence = [];
+      for (const kind of ['photo', 'id_card', 'employment_proof']) evidence.push({ kind, fileId: await shipai.upload(PNG, 'image/png') });
+      const permit = await shipai.post<{ id: string }>('/api/permits/applications', { name, idNumber: applicant.idNumber, basis: 'employment', basisDetail: '天河某公司', evidence, transactionId: randomUUID() });
+      await shipai.post(`/api/permits/applications/${permit.id}/actions`, { action: 'issue', transactionId: randomUUID() });
+      applicants.push(applicant);
+    }
+    await loadInsurance(applicants.map((a, i) => ({ idNumber: a.idNumber, pension: 200 - i * 24 })));
+    for (const applicant of applicants) {
+      const portal = await apiAsPhone(applicant.phone);
+      applicant.portal = portal;
+      const view = await portal.post<{ number: string }>('/api/points/my/applications', {
+        roundId, name: applicant.name, idNumber: applicant.idNumber, pledge: true, transactionId: randomUUID(),
+        facts: { employed: { value: true, evidence: [await portal.upload(PNG, 'image/png')] }, education: { value: 'bachelor', evidence: [await portal.upload(PNG, 'image/png')] }, criminal_penalty_5y: { value: false } },
+      });
+      applicant.number = view.number;
+    }
+    await confirmAll(applicants.map((a) => a.number));
+    for (const action of ['close', 'rank']) await admin.post(`/api/points/rounds/${roundId}/actions`, { action, transactionId: randomUUID() });
+    const ranking = async () => (await admin.get<{ items: { number: string; status: string; admitted: boolean; cardNumber: string | null }[] }>(`/api/points/rounds/${roundId}/ranking`)).items;
+    expect((await ranking()).map((i) => `${i.number}:${i.status}`)).toEqual([`${applicants[0]!.number}:shortlisted`, `${applicants[1]!.number}:reviewed`]);
+
+    // The first withdraws from the phone.
+    const first = await newPage(browser(), { mobile: true });
+    await applicants[0]!.portal!.signIn(first);
+    await first.goto('/portal/points');
+    await first.getByTestId(`my-application-${applicants[0]!.number}`).click();
+    await first.getByTestId('withdraw').click();
+    await first.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => first.getByTestId('application-status').first().textContent()).toBe('已撤回');
+    await first.close();
+    expect((await ranking()).map((i) => `${i.number}:${i.status}`)).toEqual([`${applicants[1]!.number}:shortlisted`]);
+
+    // The next is verified at the window and the list published.
+    const page = await newPage(browser());
+    await loginAs(page, 'admin');
+    await page.goto(`/points/rounds/${roundId}`);
+    await page.getByRole('link', { name: applicants[1]!.number }).click();
+    await page.getByTestId('staff-verify').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.getByTestId('application-status').first().textContent()).toBe('已现场核验');
+    const published = await admin.post<{ publishedUntil: string }>(`/api/points/rounds/${roundId}/actions`, { action: 'publish', transactionId: randomUUID() });
+
+    // The day after the publication period: the round is made final in the console and the entry card issued.
+    await page.setExtraHTTPHeaders({ 'x-anju-clock': `${shift(1, published.publishedUntil)}T10:00:00+08:00` });
+    await page.goto(`/points/rounds/${roundId}`);
+    await page.getByTestId('round-finalize').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.getByTestId('round-status').textContent()).toBe('最终名单已公布');
+    await expect.poll(async () => (await page.locator('tr', { hasText: applicants[1]!.number }).textContent()) ?? '').toMatch(/RH2026\d{7}/);
+    await screenshot(page, 'points-round-final');
+    await page.close();
+
+    const next = await newPage(browser(), { mobile: true });
+    await applicants[1]!.portal!.signIn(next);
+    await next.goto('/portal/points');
+    await next.getByTestId(`my-application-${applicants[1]!.number}`).click();
+    await expect.poll(() => next.getByTestId('entry-card').textContent()).toMatch(/入户卡已发放：RH2026\d{7}/);
+    await screenshot(next, 'points-entry-card-phone');
+    await next.close();
   });
 });

@@ -16,6 +16,7 @@ const Env = z.object({
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
   LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(200),
+  ANJU_CLOCK_HEADER: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,6 +35,8 @@ export type Config = {
   /** Logins (password or SMS) one address may try in five minutes; offices share one address behind NAT. */
   loginAttemptsPerIp: number;
   logLevel: string;
+  /** Requests may carry `x-anju-clock` to run as of another moment (training and browser tests; never in production). */
+  clockHeader: boolean;
   version: string;
 };
 
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.ANJU_CLOCK_HEADER === '1' && e.NODE_ENV === 'production') throw new Error('invalid configuration:\n  ANJU_CLOCK_HEADER: not allowed when NODE_ENV=production');
   if (e.SMS_PROVIDER === 'http' && !e.SMS_HTTP_URL) throw new Error('invalid configuration:\n  SMS_HTTP_URL: required when SMS_PROVIDER=http');
   return {
     env: e.NODE_ENV,
@@ -64,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: { provider: e.SMS_PROVIDER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
     loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
     logLevel: e.LOG_LEVEL,
+    clockHeader: e.ANJU_CLOCK_HEADER === '1',
     version: VERSION,
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, defineModuleJobs } from '../app';
 import { createJobs, type Jobs } from '../platform/jobs/jobs';
-import { loadConfig } from '../config';
+import { loadConfig, type Config } from '../config';
 import type { DbHandle } from '../platform/db/client';
 import { createNotifier, type SmsProvider } from '../platform/notify/notify';
 import * as authRepo from '../platform/auth/auth.repo';
@@ -36,11 +36,11 @@ let counter = 0;
  * A running app on a fresh database, with a fixed clock, a fake SMS provider, factories and clients.
  * Call `close()` in afterAll.
  */
-export async function buildTestApp(options: { now?: Date; extraRoutes?: (app: Awaited<ReturnType<typeof buildApp>>) => void; defineJobs?: (jobs: Jobs) => void } = {}) {
+export async function buildTestApp(options: { now?: Date; config?: Partial<Config>; extraRoutes?: (app: Awaited<ReturnType<typeof buildApp>>) => void; defineJobs?: (jobs: Jobs) => void } = {}) {
   const handle: DbHandle = await testDb();
   // Files (uploads) go to a directory of this app's own, removed on close.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anju-test-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), cookieSecure: false };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), cookieSecure: false, ...options.config };
   const sent: SentSms[] = [];
   const provider: SmsProvider = {
     name: 'test',

@@ -17,6 +17,21 @@ export function scopeOf(actor: Actor): Scope {
   return actor.kind === 'staff' && actor.divisionCode ? { root: actor.divisionCode } : { root: null };
 }
 
+export const CLOCK_HEADER = 'x-anju-clock';
+
+/**
+ * The clock of a request that says it runs as of another moment (`x-anju-clock`, only where the configuration allows
+ * it): that moment, moving on from when the request came. Sessions still expire by the real clock.
+ * @throws CLOCK_HEADER_INVALID
+ */
+function clockOf(header: string | string[] | undefined, now: () => Date): () => Date {
+  if (header === undefined) return now;
+  const at = typeof header === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(header) ? Date.parse(header) : Number.NaN;
+  if (Number.isNaN(at)) throw new AppError('CLOCK_HEADER_INVALID');
+  const offset = at - now().getTime();
+  return () => new Date(now().getTime() + offset);
+}
+
 /**
  * Builds `req.ctx` for every request and enforces the route's declared access before the body is read:
  * public routes pass; others need a session (401), the permission (403) and, for writes, the CSRF token.
@@ -38,7 +53,7 @@ export function installContext(app: FastifyInstance, deps: { config: Config; dbH
       requestId: request.id,
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
-      now: deps.now,
+      now: deps.config.clockHeader ? clockOf(request.headers[CLOCK_HEADER], deps.now) : deps.now,
     };
     const config = request.routeOptions.config;
     if (!request.routeOptions.url || config.public) return;

@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config';
 import { buildTestApp, type TestApp } from '../../test/harness';
 
 let t: TestApp;
@@ -40,5 +42,34 @@ describe('platform HTTP', () => {
     const res = await t.anonymous.get('/api/admin/users');
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录', messageEn: 'Please log in first' });
+  });
+});
+
+describe('a request\'s clock (x-anju-clock)', () => {
+  it('may not be allowed in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ANJU_CLOCK_HEADER: '1' })).toThrow(/ANJU_CLOCK_HEADER/);
+    expect(loadConfig({ ANJU_CLOCK_HEADER: '1' }).clockHeader).toBe(true);
+  });
+
+  it('is honoured only where the configuration allows it, and a malformed one is refused in both languages', async () => {
+    const at = new Date('2026-12-01T02:00:00Z');
+    const route = (app: FastifyInstance) => {
+      app.get('/api/test/now', { config: { public: true } }, (req) => ({ now: req.ctx.now().toISOString() }));
+    };
+    const allowed = await buildTestApp({ now: at, config: { clockHeader: true }, extraRoutes: route });
+    const plain = await buildTestApp({ now: at, extraRoutes: route });
+    try {
+      const later = await allowed.app.inject({ method: 'GET', url: '/api/test/now', headers: { 'x-anju-clock': '2026-12-20T10:00:00+08:00' } });
+      expect(later.json()).toEqual({ now: '2026-12-20T02:00:00.000Z' });
+      expect((await allowed.app.inject({ method: 'GET', url: '/api/test/now' })).json()).toEqual({ now: at.toISOString() });
+      const bad = await allowed.app.inject({ method: 'GET', url: '/api/test/now', headers: { 'x-anju-clock': 'next week' } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'CLOCK_HEADER_INVALID', message: expect.stringContaining('ISO'), messageEn: expect.stringContaining('ISO') });
+      const ignored = await plain.app.inject({ method: 'GET', url: '/api/test/now', headers: { 'x-anju-clock': '2026-12-20T10:00:00+08:00' } });
+      expect(ignored.json()).toEqual({ now: at.toISOString() });
+    } finally {
+      await allowed.close();
+      await plain.close();
+    }
   });
 });

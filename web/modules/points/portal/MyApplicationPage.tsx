@@ -41,6 +41,7 @@ export function MyApplicationPage() {
           ]} />
         {a.cancelReason && <Typography.Text type="danger">{a.cancelReason}</Typography.Text>}
       </Card>
+      {a.status === 'card_issued' && a.cardNumber && <Alert type="success" showIcon data-testid="entry-card" message={t('progress.cardIssued', { number: a.cardNumber })} />}
       <ErrorAlert error={act.error} />
       {a.returned.length > 0 && (
         <Alert type="warning" showIcon message={t('application.returnedTitle')} data-testid="returned" description={
@@ -67,7 +68,7 @@ export function MyApplicationPage() {
         )}
         {a.actions.includes('withdraw') && (
           <Popconfirm title={t('progress.withdrawConfirm')} onConfirm={() => act.mutate({ action: 'withdraw' })}>
-            <Button danger>{t('progress.withdraw')}</Button>
+            <Button danger data-testid="withdraw">{t('progress.withdraw')}</Button>
           </Popconfirm>
         )}
       </Space>

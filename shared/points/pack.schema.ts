@@ -29,6 +29,9 @@ export const FactType = z.enum(FACT_TYPES);
 export type FactType = z.infer<typeof FactType>;
 
 /** Where a fact comes from: known to the registry or permits (verified automatically), a department's data, or declared. */
+/** Facts other modules record and feed to applications (see `FactDef.fed`). */
+export const FED_FACTS = ['volunteer_hours'] as const;
+
 export const FactSource = z.enum(['registry', 'permits', 'department', 'declared']);
 
 /** Which round window a fact is counted in (the round sets the dates: materials, innovation & social service, tax). */
@@ -63,6 +66,11 @@ export const FactDef = z.object({
   years: z.number().int().min(1).max(10).optional(),
   /** For registry and permits facts: which record-derived value this is (verified automatically). */
   derive: z.enum(DERIVED_FACTS).optional(),
+  /**
+   * For a declared fact another module may know: taken from its records, verified, when it has any for the person
+   * (`volunteer_hours`: the hours the integration-services module records per year); declared otherwise.
+   */
+  fed: z.enum(FED_FACTS).optional(),
 });
 export type FactDef = z.infer<typeof FactDef>;
 
@@ -338,6 +346,7 @@ export function checkPackReferences(pack: PackBody): PackIssue[] {
     if (fact.type === 'choice' && !(fact.options && fact.options.length >= 2)) issues.push({ path: `facts.${index}.options`, message: 'a choice fact needs at least two options', messageZh: '选择题至少需要两个选项' });
     if (fact.type === 'yearly' && !fact.years) issues.push({ path: `facts.${index}.years`, message: 'a yearly fact needs its number of years', messageZh: '按年填写的事实须写明年数' });
     if ((fact.source === 'registry' || fact.source === 'permits') && !fact.derive) issues.push({ path: `facts.${index}.derive`, message: 'a registry or permits fact names the record value it is derived from', messageZh: '登记或居住证数据须写明取自哪一项记录' });
+    if (fact.fed === 'volunteer_hours' && fact.type !== 'yearly') issues.push({ path: `facts.${index}.fed`, message: 'volunteer hours feed a yearly fact', messageZh: '志愿服务时数只能填入按年填写的事实' });
     if (fact.derive === 'moved_out_months' && !pack.coreDistricts?.length) issues.push({ path: 'coreDistricts', message: 'moved-out facts need the core districts', messageZh: '“迁出核心区”类事实须写明核心区' });
     if (fact.source === 'department' && !fact.department) issues.push({ path: `facts.${index}.department`, message: 'a department fact names its department', messageZh: '部门数据须写明所属部门' });
   });

@@ -16,3 +16,4 @@ export const pointsModule: AnjuModuleDefinition = {
 
 export { ensureShippedPacks } from './points.service';
 export { seedPoints } from './points.demo';
+export { recordVolunteerHours } from './points.applications';

@@ -4,6 +4,8 @@ import type { PointsApplicationView, PrefillView, RoundView } from '@shared/poin
 import type { PackList } from '@shared/points/points.schema';
 import { china, idOf, LONG_SESSION, registerAt, uploadAs } from '../../test/fixtures';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
+import { ANONYMOUS } from '../../platform/http/context';
+import { recordVolunteerHours } from './index';
 import * as repo from './points.repo';
 
 const STREET = '440106006';
@@ -251,5 +253,21 @@ describe('an application', () => {
     const theirs = (await t.as(elsewhere).get('/api/points/stats')).json<Stats>();
     expect(theirs.rounds.find((r) => r.id === round.id)).toMatchObject({ counts: {}, total: 0 });
     expect(theirs.departments).toEqual([]);
+  });
+
+  it('volunteer hours the integration services record are taken as a verified fact; bad figures are refused', async () => {
+    const ctx = { actor: { ...ANONYMOUS, kind: 'system' as const, displayName: 'integration' }, ip: null, requestId: randomUUID(), now: () => china('2026-03-02') };
+    await t.db.transaction(async (tx) => {
+      await recordVolunteerHours(ctx, tx, { idNumber: PERSON.idNumber, year: 2025, hours: 60, source: 'integration:activity-1' });
+      await recordVolunteerHours(ctx, tx, { idNumber: PERSON.idNumber, year: 2023, hours: 12.5, source: 'integration:activity-2' });
+      // A later figure for a year replaces the earlier one.
+      await recordVolunteerHours(ctx, tx, { idNumber: PERSON.idNumber, year: 2025, hours: 80, source: 'integration:activity-3' });
+    });
+    const known = (await t.as(resident).get(`/api/points/my/prefill?roundId=${round.id}&name=${encodeURIComponent(PERSON.name)}&idNumber=${PERSON.idNumber}`)).json<PrefillView>().known;
+    expect(known.volunteer_hours).toEqual({ value: [0, 80, 0, 12.5, 0], source: 'department', verified: true });
+    const refused = t.db.transaction((tx) => recordVolunteerHours(ctx, tx, { idNumber: '440106199003011230', year: 2031, hours: -1, source: 'integration' }));
+    await expect(refused).rejects.toMatchObject({ code: 'POINTS_DATA_INVALID', issues: expect.arrayContaining([expect.objectContaining({ path: 'year' }), expect.objectContaining({ path: 'hours' })]) });
+    const audit = await t.handle.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'points.volunteer-hours.record'");
+    expect(audit).toEqual([{ n: 3 }]);
   });
 });

@@ -152,6 +152,25 @@ export async function loadDepartmentData(ctx: Ctx, input: DepartmentDataInput): 
   return { department, loaded: values.length, batchId };
 }
 
+/**
+ * What the integration-services module records of a person's volunteering (志愿服务): the year's hours, replacing the
+ * year's earlier figure. Applications then take the volunteer-hours fact from these records, verified, instead of
+ * asking for it and its proof. Runs in the caller's transaction, with its audit row.
+ *
+ * @throws POINTS_DATA_INVALID for an invalid ID number, a year outside 2000 to this year, or hours outside 0 to 8,784.
+ */
+export async function recordVolunteerHours(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>, tx: Tx, input: { idNumber: string; year: number; hours: number; source: string }): Promise<void> {
+  const on = today(ctx);
+  const id = parseIdNumber(input.idNumber, { today: on });
+  const issues: FieldIssue[] = [];
+  if (!id.ok) issues.push({ path: 'idNumber', code: 'POINTS_DATA_ID_NUMBER', message: '身份证号码有误', messageEn: 'the ID number is not valid' });
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > Number(on.slice(0, 4))) issues.push({ path: 'year', code: 'POINTS_DATA_VALUE', message: '年份应在 2000 年至今年之间', messageEn: 'the year should be between 2000 and this year' });
+  if (!Number.isFinite(input.hours) || input.hours < 0 || input.hours > 8784) issues.push({ path: 'hours', code: 'POINTS_DATA_VALUE', message: '服务时数应在 0 至 8784 之间', messageEn: 'hours should be between 0 and 8,784' });
+  if (!id.ok || issues.length) throw new AppError('POINTS_DATA_INVALID', { count: issues.length }, issues);
+  await repo.upsertVolunteerHours(tx, { idNumber: id.facts.idNumber, year: input.year, hours: Math.round(input.hours * 10) / 10, source: input.source, recordedAt: ctx.now() });
+  await audit.record(tx, ctx, { action: 'points.volunteer-hours.record', entityType: 'points_volunteer_hours', entityId: null, details: { year: input.year, hours: input.hours, source: input.source } });
+}
+
 // ── facts ────────────────────────────────────────────────────────────────────
 
 type Known = Record<string, { value: unknown; source: StoredFact['source']; verified: boolean }>;
@@ -167,6 +186,16 @@ async function knownFacts(db: Executor, pack: PackFile, resident: Resident, on: 
   for (const record of await repo.departmentRecordsOf(db, resident.idNumber)) {
     const fact = pack.facts.find((f) => f.id === record.fact && f.source === 'department' && f.department === record.department);
     if (fact) known[fact.id] = { value: record.value, source: 'department', verified: true };
+  }
+  const fed = pack.facts.find((f) => f.fed === 'volunteer_hours');
+  if (fed) {
+    const hours = await repo.volunteerHoursOf(db, resident.idNumber);
+    // The fact's years are the most recent calendar years up to this one, each with what was recorded for it (0 if nothing).
+    const year = Number(on.slice(0, 4));
+    const byYear = new Map(hours.map((h) => [h.year, h.hours]));
+    if (hours.some((h) => h.year > year - (fed.years ?? 1) && h.year <= year)) {
+      known[fed.id] = { value: Array.from({ length: fed.years ?? 1 }, (_, i) => byYear.get(year - i) ?? 0), source: 'department', verified: true };
+    }
   }
   return known;
 }

@@ -3,7 +3,7 @@ import { users } from '../../platform/auth/auth.tables';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike } from '../../platform/db/like';
-import { applicationActions, applicationNumbers, cardNumbers, applications, departmentRecords, objectionActions, objections, packActions, packs, rankings, roundActions, rounds, tallies, taskActions, taskTallies, tasks } from './points.tables';
+import { applicationActions, applicationNumbers, cardNumbers, applications, departmentRecords, objectionActions, objections, packActions, packs, rankings, roundActions, rounds, tallies, taskActions, taskTallies, tasks, volunteerHours } from './points.tables';
 
 export type PackRow = typeof packs.$inferSelect;
 export type PackInsert = typeof packs.$inferInsert;
@@ -183,6 +183,18 @@ export async function recountTallies(db: Executor) {
   const countedTasks = await db.select({ divisionCode: tasks.divisionCode, department: tasks.department, state, n: count() }).from(tasks)
     .groupBy(tasks.divisionCode, tasks.department, state).orderBy(tasks.divisionCode, tasks.department, state);
   return { kept, counted, keptTasks, countedTasks };
+}
+
+// ── volunteer hours (fed by the integration-services module) ────────────────
+
+/** Records a person's hours of one year, replacing what that year had. */
+export async function upsertVolunteerHours(tx: Tx, values: typeof volunteerHours.$inferInsert): Promise<void> {
+  await tx.insert(volunteerHours).values(values)
+    .onConflictDoUpdate({ target: [volunteerHours.idNumber, volunteerHours.year], set: { hours: values.hours, source: values.source, recordedAt: values.recordedAt } });
+}
+
+export async function volunteerHoursOf(db: Executor, idNumber: string): Promise<{ year: number; hours: number }[]> {
+  return db.select({ year: volunteerHours.year, hours: volunteerHours.hours }).from(volunteerHours).where(eq(volunteerHours.idNumber, idNumber)).orderBy(desc(volunteerHours.year));
 }
 
 // ── department records ───────────────────────────────────────────────────────

@@ -255,3 +255,20 @@ export const taskTallies = pgTable(
   },
   (t) => [primaryKey({ columns: [t.divisionCode, t.department, t.state] })],
 );
+
+/**
+ * Volunteer hours per person and year as the integration-services module records them (志愿服务时数); applications
+ * take a `fed: volunteer_hours` fact from here, verified, instead of asking for it.
+ */
+export const volunteerHours = pgTable(
+  'points_volunteer_hours',
+  {
+    idNumber: text('id_number').notNull(),
+    year: integer('year').notNull(),
+    hours: numeric('hours', { precision: 7, scale: 1, mode: 'number' }).notNull(),
+    /** Who recorded them: the module and its record. */
+    source: text('source').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.idNumber, t.year] })],
+);

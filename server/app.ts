@@ -12,6 +12,7 @@ import type { AnjuModuleDefinition } from './platform/http/module';
 import { registryModule } from './modules/registry';
 import { permitsModule } from './modules/permits';
 import { pointsModule } from './modules/points';
+import { inspectionsModule } from './modules/inspections';
 import { filesRoutes } from './platform/files/files.routes';
 import { paymentsRoutes } from './platform/payments/payments.routes';
 import { authJobs } from './platform/auth/auth.jobs';
@@ -43,6 +44,7 @@ export const MODULES: AnjuModule[] = [
   registryModule,
   permitsModule,
   pointsModule,
+  inspectionsModule,
 ];
 
 export type AppDeps = {

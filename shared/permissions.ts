@@ -28,6 +28,11 @@ export const PERMISSIONS = [
   'points.review',
   'points.intake',
   'points.data',
+  'inspections.read',
+  'inspections.inspect',
+  'inspections.manage',
+  /** A department's staff acting on hazards referred to it (查处). */
+  'inspections.handle',
   'portal.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,6 +52,9 @@ export const DEPARTMENTS = [
   'housing_fund',
   'science_technology',
   'development_reform',
+  'fire_rescue',
+  'gas',
+  'market_regulation',
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
@@ -63,16 +71,16 @@ export type RoleDefinition = {
 export const BUILTIN_ROLES: RoleDefinition[] = [
   { code: 'city_admin', level: 'city', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage', 'settings.manage', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage',
-      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.manage', 'points.intake', 'points.review'] },
+      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.manage', 'points.intake', 'points.review', 'inspections.read', 'inspections.inspect', 'inspections.manage'] },
   { code: 'district_officer', level: 'district', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage',
-      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.intake'] },
+      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.intake', 'inspections.read', 'inspections.inspect', 'inspections.manage'] },
   { code: 'street_officer', level: 'street', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'points.read', 'points.intake'] },
+    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'points.read', 'points.intake', 'inspections.read', 'inspections.inspect', 'inspections.manage'] },
   { code: 'community_officer', level: 'community', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter'] },
-  { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read', 'registry.read', 'registry.write'] },
-  { code: 'dept_reviewer', level: 'any', kind: 'staff', department: true, permissions: ['divisions.read', 'points.read', 'points.review', 'points.data'] },
+    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'inspections.read', 'inspections.inspect'] },
+  { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read', 'registry.read', 'registry.write', 'inspections.read', 'inspections.inspect'] },
+  { code: 'dept_reviewer', level: 'any', kind: 'staff', department: true, permissions: ['divisions.read', 'points.read', 'points.review', 'points.data', 'inspections.handle'] },
   { code: 'auditor', level: 'city', kind: 'staff', permissions: ['divisions.read', 'audit.read'] },
   { code: 'resident', level: 'any', kind: 'resident', permissions: ['portal.use'] },
   { code: 'landlord', level: 'any', kind: 'landlord', permissions: ['portal.use'] },

@@ -21,6 +21,7 @@ type Fixture = {
   aToken: string; bDeclaration: string; bImport: string;
   bKiosk: string; bReplacement: string; bCheckout: string; bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
   pack: string; round: string; closingRound: string; bPoints: string; bPointsNumber: string; bTask: string;
+  bInspection: string; bHazard: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -264,6 +265,69 @@ const ROUTES: RouteCase[] = [
   },
   { route: 'GET /api/points/calculator', sample: () => ({ method: 'GET', url: '/api/points/calculator' }), foreign: () => [] },
   { route: 'POST /api/points/calculate', sample: () => ({ method: 'POST', url: '/api/points/calculate', body: { facts: { permit_months: 24 } } }), foreign: () => [] },
+  { route: 'GET /api/inspections/checklist', sample: () => ({ method: 'GET', url: '/api/inspections/checklist' }), foreign: () => [] },
+  { route: 'PUT /api/inspections/checklist/:code', sample: () => ({ method: 'PUT', url: '/api/inspections/checklist/hygiene', body: { weight: 5 } }), foreign: () => [] },
+  {
+    route: 'GET /api/inspections/inspections',
+    sample: () => ({ method: 'GET', url: '/api/inspections/inspections?status=planned' }),
+    foreign: () => [{ method: 'GET', url: '/api/inspections/inspections?pageSize=200' }, { method: 'GET', url: '/api/inspections/inspections?status=done&pageSize=200' }],
+  },
+  {
+    route: 'GET /api/inspections/inspections/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/inspections/inspections/${f.bInspection}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/inspections/inspections/${f.bInspection}` }],
+  },
+  {
+    route: 'POST /api/inspections/inspections/:id/submit',
+    sample: (f) => ({ method: 'POST', url: `/api/inspections/inspections/${f.bInspection}/submit`, body: { results: [], transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/inspections/inspections/${f.bInspection}/submit`, body: { results: [{ code: 'ebike', passed: true }], transactionId: randomUUID() } }],
+  },
+  {
+    route: 'POST /api/inspections/campaigns',
+    sample: (f) => ({ method: 'POST', url: '/api/inspections/campaigns', body: { name: `扫描整治 ${++unique}`, divisionCode: f.aGrid, dueOn: '2099-01-01', transactionId: randomUUID() } }),
+    foreign: () => [{ method: 'POST', url: '/api/inspections/campaigns', body: { name: '越界整治', divisionCode: B, dueOn: '2099-01-01', transactionId: randomUUID() } }],
+  },
+  {
+    route: 'GET /api/inspections/houses/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/inspections/houses/${f.aHouse}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/inspections/houses/${f.bHouse}` }],
+  },
+  {
+    route: 'GET /api/inspections/hazards',
+    sample: () => ({ method: 'GET', url: '/api/inspections/hazards' }),
+    foreign: (f) => [{ method: 'GET', url: '/api/inspections/hazards?pageSize=200' }, { method: 'GET', url: `/api/inspections/hazards?houseId=${f.bHouse}` }],
+  },
+  {
+    route: 'GET /api/inspections/hazards/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/inspections/hazards/${f.bHazard}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/inspections/hazards/${f.bHazard}` }],
+  },
+  {
+    route: 'POST /api/inspections/hazards/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/inspections/hazards/${f.bHazard}/actions`, body: { action: 'refer', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/inspections/hazards/${f.bHazard}/actions`, body: { action: 'refer', note: '越界转交', transactionId: randomUUID() } }],
+  },
+  {
+    route: 'GET /api/inspections/hazards/:id/files/:fileId',
+    sample: (f) => ({ method: 'GET', url: `/api/inspections/hazards/${f.bHazard}/files/${f.bFile}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/inspections/hazards/${f.bHazard}/files/${f.bFile}` }],
+  },
+  // Departments act city-wide on what was referred to them; a department is not a jurisdiction.
+  { route: 'GET /api/inspections/department/hazards', sample: () => ({ method: 'GET', url: '/api/inspections/department/hazards' }), foreign: () => [] },
+  { route: 'GET /api/inspections/department/hazards/:id', sample: (f) => ({ method: 'GET', url: `/api/inspections/department/hazards/${f.bHazard}` }), foreign: () => [] },
+  {
+    route: 'POST /api/inspections/department/hazards/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/inspections/department/hazards/${f.bHazard}/actions`, body: { action: 'handle', transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
+  // A landlord reaches the hazards of houses whose landlord's registered mobile is theirs.
+  { route: 'GET /api/inspections/my/houses', sample: () => ({ method: 'GET', url: '/api/inspections/my/houses' }), foreign: () => [{ method: 'GET', url: '/api/inspections/my/houses' }] },
+  { route: 'GET /api/inspections/my/hazards/:id', sample: (f) => ({ method: 'GET', url: `/api/inspections/my/hazards/${f.bHazard}` }), foreign: (f) => [{ method: 'GET', url: `/api/inspections/my/hazards/${f.bHazard}` }] },
+  {
+    route: 'POST /api/inspections/my/hazards/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/inspections/my/hazards/${f.bHazard}/actions`, body: { action: 'report_fixed', note: '已整改', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/inspections/my/hazards/${f.bHazard}/actions`, body: { action: 'report_fixed', note: '已整改', transactionId: randomUUID() } }],
+  },
   { route: 'GET /api/points/stats', sample: () => ({ method: 'GET', url: '/api/points/stats' }), foreign: () => [] },
   { route: 'GET /api/points/rounds', sample: () => ({ method: 'GET', url: '/api/points/rounds' }), foreign: () => [] },
   {
@@ -626,7 +690,18 @@ beforeAll(async () => {
   const bPoints = await t.as(admin).post('/api/points/applications', { roundId: round, name: '南苑居民', idNumber: B_PERSON_ID, facts: { criminal_penalty_5y: { value: false } }, pledge: true, transactionId: randomUUID() });
   expect(bPoints.statusCode, bPoints.body).toBe(201);
   const bPointsView = bPoints.json<{ id: string; number: string; tasks: { id: string; status: string }[] }>();
+  await t.jobs.enqueue(null, 'inspections.daily', {});
+  await t.jobs.drain('inspections.daily');
+  const [bInspection] = await t.handle.query<{ id: string }>("select id from insp_inspections where house_id = $1 and status = 'planned'", [bHouse.json<{ id: string }>().id]);
+  const inspected = await t.as(admin).post(`/api/inspections/inspections/${bInspection!.id}/submit`, {
+    results: ['ebike', 'gas_heater', 'wiring', 'mixed_use', 'group_rental', 'fire_exits', 'extinguishers', 'registration', 'safety_letter', 'hygiene'].map((code) => ({ code, passed: code !== 'ebike', ...(code === 'ebike' ? { note: '楼道充电' } : {}) })),
+    transactionId: randomUUID(),
+  });
+  expect(inspected.statusCode, inspected.body).toBe(200);
+  const [bHazard] = await t.handle.query<{ id: string }>('select id from insp_hazards where house_id = $1', [bHouse.json<{ id: string }>().id]);
+  const [bNext] = await t.handle.query<{ id: string }>("select id from insp_inspections where house_id = $1 and status = 'planned'", [bHouse.json<{ id: string }>().id]);
   fixture = {
+    bInspection: bNext!.id, bHazard: bHazard!.id,
     pack, round, closingRound: await openRound('待关闭轮次'), bPoints: bPointsView.id, bPointsNumber: bPointsView.number, bTask: bPointsView.tasks.find((task) => task.status === 'open')!.id,
     bImport: bImport.json<{ id: string }>().id,
     bKiosk, bReplacement: bReplacement.id, bCheckout: bReplacement.payPath.split('/').pop()!, bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
@@ -685,7 +760,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, fixture.bReplacement, fixture.bCheckout, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, fixture.bPoints, fixture.bPointsNumber, fixture.bTask, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
+    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, fixture.bReplacement, fixture.bCheckout, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, fixture.bPoints, fixture.bPointsNumber, fixture.bTask, fixture.bInspection, fixture.bHazard, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -739,7 +814,11 @@ async function snapshot() {
             (select json_agg(r order by r.id) from points_rounds r) as points_rounds,
             (select json_agg(a order by a.id) from points_applications a where a.division_code like $1) as points_applications,
             (select json_agg(k order by k.id) from points_tasks k where k.division_code like $1) as points_tasks,
-            (select json_agg(o order by o.id) from points_objections o where o.division_code like $1) as points_objections`,
+            (select json_agg(o order by o.id) from points_objections o where o.division_code like $1) as points_objections,
+            (select json_agg(i order by i.id) from insp_inspections i where i.division_code like $1) as inspections,
+            (select json_agg(h order by h.id) from insp_hazards h where h.division_code like $1) as hazards,
+            (select json_agg(g order by g.house_id) from insp_house_grades g where g.division_code like $1) as grades,
+            (select json_agg(c order by c.id) from insp_campaigns c where c.division_code like $1) as campaigns`,
     [`${B}%`],
   );
 }

@@ -122,6 +122,10 @@ export async function buildTestApp(options: { now?: Date; config?: Partial<Confi
     setNow(date: Date) {
       now = date;
     },
+    /** The app's clock as the test set it. */
+    now(): Date {
+      return now;
+    },
     /** Logs in through the API; returns the user handle built from the cookie and the CSRF token. */
     async login(username: string, password = TEST_PASSWORD): Promise<{ response: LightMyRequestResponse; user?: TestUser }> {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -29,8 +29,17 @@ export const PERMITS_SETTINGS = [
   { key: 'permits.lapseCountsAsResidence', module: 'permits', kind: 'boolean', default: false, source: '第十条：逾期未签注的，居住年限自补办签注之日起连续计算；佛山表述不同，默认中止期间不计入' },
 ] as const satisfies readonly SettingDefinition[];
 
+/** The policy settings of rental-house inspections (分级分类管理; the cycles are the city's own arrangement). */
+export const INSPECTIONS_SETTINGS = [
+  { key: 'inspections.highRiskCycleDays', module: 'inspections', kind: 'integer', default: 7, min: 1, max: 90, unit: 'days', source: '本市出租屋分级分类管理：高风险（红色）出租屋每周巡查' },
+  { key: 'inspections.mediumRiskCycleDays', module: 'inspections', kind: 'integer', default: 30, min: 1, max: 180, unit: 'days', source: '本市出租屋分级分类管理：中风险（黄色）出租屋每月巡查' },
+  { key: 'inspections.lowRiskCycleDays', module: 'inspections', kind: 'integer', default: 90, min: 1, max: 366, unit: 'days', source: '本市出租屋分级分类管理：低风险（绿色）出租屋每季度巡查' },
+  { key: 'inspections.rectifyDays', module: 'inspections', kind: 'integer', default: 7, min: 1, max: 60, unit: 'days', source: '隐患整改告知：自告知之日起的整改期限（本市设定）' },
+  { key: 'inspections.reinspectDays', module: 'inspections', kind: 'integer', default: 3, min: 0, max: 30, unit: 'days', source: '房东报告整改完成后的复查期限（本市设定）' },
+] as const satisfies readonly SettingDefinition[];
+
 /** Every policy setting of Anju. */
-export const SETTINGS = [...REGISTRY_SETTINGS, ...PERMITS_SETTINGS] as const;
+export const SETTINGS = [...REGISTRY_SETTINGS, ...PERMITS_SETTINGS, ...INSPECTIONS_SETTINGS] as const;
 export type SettingKey = (typeof SETTINGS)[number]['key'];
 type DefinitionOf<K extends SettingKey> = Extract<(typeof SETTINGS)[number], { key: K }>;
 export type SettingValue<K extends SettingKey> = DefinitionOf<K>['kind'] extends 'boolean' ? boolean : number;

@@ -724,3 +724,42 @@ export async function listLongResidents(tx: Executor, scope: Scope, arrivedBefor
     .orderBy(asc(residences.id))
     .limit(limit);
 }
+
+// ── for other modules (through index.ts) ─────────────────────────────────────
+
+export type RentalHouse = { id: string; divisionCode: string; address: string; areaM2: number | null; landlordPersonId: string | null; landlordName: string | null; landlordPhone: string | null };
+
+const rentalHouseSelection = {
+  id: houses.id,
+  divisionCode: houses.divisionCode,
+  address: sql<string>`${buildings.address} || ' ' || ${houses.unit}`,
+  areaM2: houses.areaM2,
+  landlordPersonId: houses.landlordPersonId,
+  landlordName: sql<string | null>`(select p.name from reg_persons p where p.id = ${houses.landlordPersonId})`,
+  landlordPhone: sql<string | null>`(select p.phone from reg_persons p where p.id = ${houses.landlordPersonId})`,
+};
+
+/** Active rental houses and dormitories by id after `afterId` (keyset pages), optionally under a division. */
+export async function listRentalHousesAfter(tx: Executor, afterId: string | null, limit: number, under?: string): Promise<RentalHouse[]> {
+  return tx.select(rentalHouseSelection).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .where(and(eq(houses.status, 'active'), inArray(houses.use, ['rental', 'dormitory']), afterId ? sql`${houses.id} > ${afterId}` : undefined, under ? like(houses.divisionCode, `${under}%`) : undefined))
+    .orderBy(asc(houses.id)).limit(limit);
+}
+
+export async function findRentalHouse(tx: Executor, id: string): Promise<RentalHouse | undefined> {
+  const [row] = await tx.select(rentalHouseSelection).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(eq(houses.id, id));
+  return row;
+}
+
+/** Houses whose landlord's registered mobile number is `phone`. */
+export async function listHousesOfLandlordPhone(tx: Executor, phone: string): Promise<RentalHouse[]> {
+  return tx.select(rentalHouseSelection).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .where(and(eq(houses.status, 'active'), sql`${houses.landlordPersonId} in (select p.id from reg_persons p where p.phone = ${phone})`))
+    .orderBy(asc(buildings.address), asc(houses.unit));
+}
+
+/** Who lives in a house now, by the registry. */
+export async function listOccupants(tx: Executor, houseId: string): Promise<{ personId: string; name: string; idNumber: string }[]> {
+  return tx.select({ personId: persons.id, name: persons.name, idNumber: persons.idNumber }).from(residences).innerJoin(persons, eq(persons.id, residences.personId))
+    .where(and(eq(residences.houseId, houseId), eq(residences.status, 'active'))).orderBy(asc(persons.name));
+}

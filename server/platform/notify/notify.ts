@@ -20,6 +20,10 @@ export const TEMPLATES = {
   'points.application-reviewed': '【安居】您的积分申请{{number}}已审核完毕，核定积分{{total}}分，排名分{{ranking}}分。',
   'points.application-cancelled': '【安居】您的积分申请{{number}}已被取消：{{reason}}。如有疑问请联系受理窗口。',
   'points.objection-answered': '【安居】您对积分申请{{number}}提出的异议已答复：{{answer}}',
+  'inspections.hazard-notice': '【安居】您出租的{{address}}经巡查发现隐患：{{item}}。请在{{deadline}}前整改，并在“安居”居民服务中报告整改情况。',
+  'inspections.hazard-referred': '【安居】您出租的{{address}}的隐患“{{item}}”{{reason}}，已移交{{department}}依法处理。',
+  'inspections.hazard-closed': '【安居】您出租的{{address}}的隐患“{{item}}”经复查已整改，予以销号。',
+  'inspections.hazard-handled': '【安居】{{department}}已处理您出租的{{address}}的隐患“{{item}}”：{{outcome}}',
   'registry.declaration-rejected': '【安居】您为{{name}}在{{address}}所作的{{kind}}申报未通过：{{reason}}。如有疑问请联系所在社区。',
 } as const satisfies Record<string, string>;
 export type TemplateName = keyof typeof TEMPLATES;

@@ -1,0 +1,247 @@
+import { and, asc, count, desc, eq, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { users } from '../../platform/auth/auth.tables';
+import { inScope, type Scope } from '../../platform/auth/scope';
+import type { Executor, Tx } from '../../platform/db/client';
+import { campaigns, checklistItems, gradeHistory, hazardActions, hazards, houseGrades, inspectionActions, inspections, registrationTasks } from './inspections.tables';
+
+export type ChecklistRow = typeof checklistItems.$inferSelect;
+export type GradeRow = typeof houseGrades.$inferSelect;
+export type InspectionRow = typeof inspections.$inferSelect;
+export type HazardRow = typeof hazards.$inferSelect;
+
+// ── checklist ────────────────────────────────────────────────────────────────
+// The checklist is city-wide policy: every caller allowed to read it reads it all.
+
+export async function listChecklist(db: Executor): Promise<ChecklistRow[]> {
+  return db.select().from(checklistItems).orderBy(asc(checklistItems.sort), asc(checklistItems.code));
+}
+
+/** Adds the items that are not there yet; an item the city has edited keeps its edits. */
+export async function seedChecklist(tx: Tx, rows: (typeof checklistItems.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(checklistItems).values(rows).onConflictDoNothing();
+}
+
+export async function lockChecklistItem(tx: Tx, code: string): Promise<ChecklistRow | undefined> {
+  const [row] = await tx.select().from(checklistItems).where(eq(checklistItems.code, code)).for('update');
+  return row;
+}
+
+export async function updateChecklistItem(tx: Tx, code: string, values: Partial<typeof checklistItems.$inferInsert>): Promise<void> {
+  await tx.update(checklistItems).set(values).where(eq(checklistItems.code, code));
+}
+
+// ── grades ───────────────────────────────────────────────────────────────────
+
+/** Starts tracking houses (ungraded, due at once); houses already tracked are left as they are. */
+export async function trackHouses(tx: Executor, rows: { houseId: string; divisionCode: string; address: string; nextDueOn: string }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const added = await tx.insert(houseGrades).values(rows).onConflictDoNothing().returning({ id: houseGrades.houseId });
+  return added.length;
+}
+
+export async function findGrade(db: Executor, houseId: string): Promise<GradeRow | undefined> {
+  const [row] = await db.select().from(houseGrades).where(eq(houseGrades.houseId, houseId));
+  return row;
+}
+
+export async function gradesOf(db: Executor, houseIds: string[]): Promise<GradeRow[]> {
+  if (houseIds.length === 0) return [];
+  return db.select().from(houseGrades).where(inArray(houseGrades.houseId, houseIds));
+}
+
+export async function updateGrade(tx: Tx, houseId: string, values: Partial<typeof houseGrades.$inferInsert>): Promise<void> {
+  await tx.update(houseGrades).set(values).where(eq(houseGrades.houseId, houseId));
+}
+
+export async function insertGradeHistory(tx: Tx, values: typeof gradeHistory.$inferInsert): Promise<void> {
+  await tx.insert(gradeHistory).values(values);
+}
+
+export async function gradeHistoryOf(db: Executor, houseId: string) {
+  return db.select().from(gradeHistory).where(eq(gradeHistory.houseId, houseId)).orderBy(desc(gradeHistory.at)).limit(50);
+}
+
+// ── inspections ──────────────────────────────────────────────────────────────
+
+/**
+ * Plans a routine inspection for every tracked house due by `until` that has none planned, with its action row, in one
+ * statement. Returns how many were planned.
+ */
+export async function planDueRoutines(tx: Tx, until: string, transactionId: string, at: Date): Promise<number> {
+  const planned = await tx.execute<{ id: string }>(sql`
+    with added as (
+      insert into insp_inspections (house_id, division_code, address, kind, status, due_on)
+      select g.house_id, g.division_code, g.address, 'routine', 'planned', g.next_due_on from insp_house_grades g
+      where g.next_due_on <= ${until}
+        and not exists (select 1 from insp_inspections i where i.house_id = g.house_id and i.kind = 'routine' and i.status = 'planned')
+      on conflict do nothing
+      returning id)
+    insert into insp_inspection_actions (inspection_id, action, from_status, to_status, transaction_id, actor_id, details, at)
+    select id, 'plan', 'new', 'planned', ${transactionId}, null, 'routine', ${at} from added
+    returning inspection_id as id`);
+  return planned.rows.length;
+}
+
+/** Plans one inspection (a campaign's, a flag's or a re-inspection) unless the same is planned already. */
+export async function planInspection(tx: Tx, values: typeof inspections.$inferInsert): Promise<InspectionRow | undefined> {
+  const [row] = await tx.insert(inspections).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+/** Moves a house's planned routine inspection to a new due date (a grade change re-plans it). */
+export async function movePlannedRoutine(tx: Tx, houseId: string, dueOn: string, at: Date): Promise<InspectionRow | undefined> {
+  const [row] = await tx.update(inspections).set({ dueOn, updatedAt: at })
+    .where(and(eq(inspections.houseId, houseId), eq(inspections.kind, 'routine'), eq(inspections.status, 'planned'))).returning();
+  return row;
+}
+
+export async function findInspection(db: Executor, id: string, scope: Scope): Promise<InspectionRow | undefined> {
+  const [row] = await db.select().from(inspections).where(and(eq(inspections.id, id), inScope(inspections.divisionCode, scope)));
+  return row;
+}
+
+export async function lockInspection(tx: Tx, id: string, scope: Scope): Promise<InspectionRow | undefined> {
+  const [row] = await tx.select().from(inspections).where(and(eq(inspections.id, id), inScope(inspections.divisionCode, scope))).for('update');
+  return row;
+}
+
+export async function updateInspection(tx: Tx, id: string, values: Partial<typeof inspections.$inferInsert>): Promise<void> {
+  await tx.update(inspections).set(values).where(eq(inspections.id, id));
+}
+
+export async function insertInspectionAction(tx: Tx, values: typeof inspectionActions.$inferInsert): Promise<void> {
+  await tx.insert(inspectionActions).values(values);
+}
+
+export async function findInspectionAction(db: Executor, inspectionId: string, transactionId: string) {
+  const [row] = await db.select().from(inspectionActions).where(and(eq(inspectionActions.inspectionId, inspectionId), eq(inspectionActions.transactionId, transactionId)));
+  return row;
+}
+
+export async function inspectionHistory(db: Executor, inspectionId: string) {
+  return db.select({ action: inspectionActions, by: users.displayName }).from(inspectionActions).leftJoin(users, eq(users.id, inspectionActions.actorId))
+    .where(eq(inspectionActions.inspectionId, inspectionId)).orderBy(asc(inspectionActions.seq));
+}
+
+/** Inspections in the jurisdiction: planned ones by due date (overdue first), done ones newest first. */
+export async function listInspections(db: Executor, scope: Scope, query: { status?: InspectionRow['status']; dueBy?: string; houseId?: string; today: string; page: number; pageSize: number }) {
+  const where: SQL[] = [inScope(inspections.divisionCode, scope)];
+  if (query.status) where.push(eq(inspections.status, query.status));
+  if (query.dueBy) where.push(lte(inspections.dueOn, query.dueBy));
+  if (query.houseId) where.push(eq(inspections.houseId, query.houseId));
+  const [total] = await db.select({ n: count() }).from(inspections).where(and(...where));
+  const [overdue] = await db.select({ n: count() }).from(inspections).where(and(inScope(inspections.divisionCode, scope), eq(inspections.status, 'planned'), lt(inspections.dueOn, query.today), ...(query.houseId ? [eq(inspections.houseId, query.houseId)] : [])));
+  const rows = await db.select({ inspection: inspections, inspector: users.displayName }).from(inspections).leftJoin(users, eq(users.id, inspections.inspectorId))
+    .where(and(...where))
+    .orderBy(sql`case ${inspections.status} when 'planned' then 0 else 1 end`, sql`case when ${inspections.status} = 'planned' then ${inspections.dueOn} end asc`, desc(inspections.doneOn), asc(inspections.address))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0, overdue: overdue?.n ?? 0 };
+}
+
+export async function insertCampaign(tx: Tx, values: typeof campaigns.$inferInsert) {
+  const [row] = await tx.insert(campaigns).values(values).returning();
+  return row!;
+}
+
+export async function findCampaignByTransaction(db: Executor, userId: string, transactionId: string) {
+  const [row] = await db.select().from(campaigns).where(and(eq(campaigns.createdBy, userId), eq(campaigns.transactionId, transactionId)));
+  return row;
+}
+
+export async function countCampaignInspections(db: Executor, campaignId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(inspections).where(eq(inspections.campaignId, campaignId));
+  return row?.n ?? 0;
+}
+
+/** Plans a campaign's inspections for these houses (once each), with their action rows. */
+export async function planCampaign(tx: Tx, campaignId: string, dueOn: string, houses: { id: string; divisionCode: string; address: string }[], transactionId: string, actorId: string | null, at: Date): Promise<number> {
+  if (houses.length === 0) return 0;
+  const added = await tx.insert(inspections).values(houses.map((h) => ({ houseId: h.id, divisionCode: h.divisionCode, address: h.address, kind: 'campaign' as const, status: 'planned' as const, dueOn, campaignId })))
+    .onConflictDoNothing().returning({ id: inspections.id });
+  if (added.length) await tx.insert(inspectionActions).values(added.map((a) => ({ inspectionId: a.id, action: 'plan', fromStatus: 'new', toStatus: 'planned', transactionId, actorId, details: 'campaign', at })));
+  return added.length;
+}
+
+// ── hazards ──────────────────────────────────────────────────────────────────
+
+/** Who may reach a hazard: staff in their jurisdiction, a department's staff for what was referred to it, or the landlord. */
+export type HazardAccess = { scope: Scope } | { department: string } | { landlordPhone: string };
+
+function accessWhere(by: HazardAccess): SQL {
+  if ('scope' in by) return inScope(hazards.divisionCode, by.scope);
+  if ('department' in by) return and(eq(hazards.department, by.department), inArray(hazards.status, ['referred', 'closed']), sql`exists (select 1 from insp_hazard_actions a where a.hazard_id = ${hazards.id} and a.action = 'refer')`)!;
+  return eq(hazards.landlordPhone, by.landlordPhone);
+}
+
+export async function openHazardsOfHouse(db: Executor, houseId: string): Promise<HazardRow[]> {
+  return db.select().from(hazards).where(and(eq(hazards.houseId, houseId), ne(hazards.status, 'closed')));
+}
+
+export async function hazardsOfHouses(db: Executor, houseIds: string[], openOnly: boolean): Promise<HazardRow[]> {
+  if (houseIds.length === 0) return [];
+  return db.select().from(hazards).where(and(inArray(hazards.houseId, houseIds), openOnly ? ne(hazards.status, 'closed') : undefined)).orderBy(desc(hazards.foundOn), asc(hazards.itemCode)).limit(200);
+}
+
+export async function insertHazard(tx: Tx, values: typeof hazards.$inferInsert): Promise<HazardRow> {
+  const [row] = await tx.insert(hazards).values(values).returning();
+  return row!;
+}
+
+export async function findHazard(db: Executor, id: string, by: HazardAccess): Promise<HazardRow | undefined> {
+  const [row] = await db.select().from(hazards).where(and(eq(hazards.id, id), accessWhere(by)));
+  return row;
+}
+
+export async function lockHazard(tx: Tx, id: string, by: HazardAccess): Promise<HazardRow | undefined> {
+  const [row] = await tx.select().from(hazards).where(and(eq(hazards.id, id), accessWhere(by))).for('update');
+  return row;
+}
+
+export async function updateHazard(tx: Tx, id: string, values: Partial<typeof hazards.$inferInsert>): Promise<void> {
+  await tx.update(hazards).set(values).where(eq(hazards.id, id));
+}
+
+export async function insertHazardAction(tx: Tx, values: typeof hazardActions.$inferInsert): Promise<void> {
+  await tx.insert(hazardActions).values(values);
+}
+
+export async function findHazardAction(db: Executor, hazardId: string, transactionId: string) {
+  const [row] = await db.select().from(hazardActions).where(and(eq(hazardActions.hazardId, hazardId), eq(hazardActions.transactionId, transactionId)));
+  return row;
+}
+
+export async function hazardHistory(db: Executor, hazardId: string) {
+  return db.select({ action: hazardActions, by: users.displayName }).from(hazardActions).leftJoin(users, eq(users.id, hazardActions.actorId))
+    .where(eq(hazardActions.hazardId, hazardId)).orderBy(asc(hazardActions.seq));
+}
+
+/** Hazards by deadline (the open ones first), with counts by status, for a board, a department's queue or a landlord. */
+export async function listHazards(db: Executor, by: HazardAccess, query: { status?: HazardRow['status']; overdueOn?: string; houseId?: string; page: number; pageSize: number }) {
+  const base = accessWhere(by);
+  const where: SQL[] = [base];
+  if (query.status) where.push(eq(hazards.status, query.status));
+  if (query.overdueOn) where.push(inArray(hazards.status, ['notified', 'fix_reported', 'referred']), lt(hazards.deadlineOn, query.overdueOn));
+  if (query.houseId) where.push(eq(hazards.houseId, query.houseId));
+  const [total] = await db.select({ n: count() }).from(hazards).where(and(...where));
+  const counts = await db.select({ status: hazards.status, n: count() }).from(hazards).where(and(base, ...(query.houseId ? [eq(hazards.houseId, query.houseId)] : []))).groupBy(hazards.status);
+  const rows = await db.select().from(hazards).where(and(...where))
+    .orderBy(sql`case ${hazards.status} when 'closed' then 1 else 0 end`, asc(hazards.deadlineOn), asc(hazards.address))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) };
+}
+
+/** Hazards still with the landlord after their deadline (to refer), a page at a time. */
+export async function listOverdueNotified(db: Executor, on: string, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: hazards.id }).from(hazards).where(and(eq(hazards.status, 'notified'), lt(hazards.deadlineOn, on))).orderBy(asc(hazards.deadlineOn)).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+// ── registration tasks ───────────────────────────────────────────────────────
+
+export async function insertRegistrationTasks(tx: Tx, rows: (typeof registrationTasks.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(registrationTasks).values(rows);
+}
+
+export async function registrationTasksOf(db: Executor, houseId: string) {
+  return db.select().from(registrationTasks).where(eq(registrationTasks.houseId, houseId)).orderBy(desc(registrationTasks.createdAt));
+}

@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '@shared/errors';
+import {
+  CampaignInput, CampaignView, ChecklistItemInput, ChecklistItemView, ChecklistView, CodeParam, FileParams, HazardActionInput, HazardListQuery, HazardPage, HazardView,
+  HouseInspectionsView, IdParam, InspectionListQuery, InspectionPage, InspectionSubmitInput, InspectionView, MyHousesView,
+} from '@shared/inspections/inspection.schema';
+import { openFile } from '../../platform/files/files';
+import * as hazards from './inspections.hazards';
+import * as landlord from './inspections.landlord';
+import * as inspections from './inspections.service';
+
+const tags = ['inspections'];
+
+export const inspectionsRoutes: FastifyPluginAsyncZod = async (app) => {
+  // ── checklist ──
+  app.get('/checklist', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'The 八查 checklist and grading form: items, weights, seriousness, departments', tags, response: { 200: ChecklistView } },
+  }, async (req) => ({ items: await inspections.checklist(req.ctx.db) }));
+
+  app.put('/checklist/:code', {
+    config: { permission: 'inspections.manage' },
+    schema: { summary: 'Edit a checklist item (city level)', tags, params: CodeParam, body: ChecklistItemInput, response: { 200: ChecklistItemView, 403: ErrorBody, 404: ErrorBody } },
+  }, (req) => inspections.updateChecklistItem(req.ctx, req.params.code, req.body));
+
+  // ── inspections ──
+  app.get('/inspections', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'Inspections in the jurisdiction: a worker\'s list (planned, due within days) or those done', tags, querystring: InspectionListQuery, response: { 200: InspectionPage } },
+  }, (req) => inspections.listInspections(req.ctx, req.query));
+
+  app.get('/inspections/:id', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'One inspection: the checklist and occupants to confirm, or what was found', tags, params: IdParam, response: { 200: InspectionView, 404: ErrorBody } },
+  }, (req) => inspections.getInspection(req.ctx, req.params.id));
+
+  app.post('/inspections/:id/submit', {
+    config: { permission: 'inspections.inspect' },
+    schema: { summary: 'Record an inspection done on a phone (a retried send is recorded once)', tags, params: IdParam, body: InspectionSubmitInput, response: { 200: InspectionView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => inspections.submitInspection(req.ctx, req.params.id, req.body));
+
+  app.post('/campaigns', {
+    config: { permission: 'inspections.manage' },
+    schema: { summary: 'A special campaign (专项整治): one inspection of every rental house in an area', tags, body: CampaignInput, response: { 201: CampaignView, 400: ErrorBody, 404: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await inspections.createCampaign(req.ctx, req.body)));
+
+  app.get('/houses/:id', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'A house\'s grade and stars, their history, its inspections and hazards', tags, params: IdParam, response: { 200: HouseInspectionsView, 404: ErrorBody } },
+  }, (req) => inspections.houseInspections(req.ctx, req.params.id));
+
+  // ── hazards: staff of the jurisdiction ──
+  app.get('/hazards', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'The hazard board: hazards by status and deadline, with counts', tags, querystring: HazardListQuery, response: { 200: HazardPage } },
+  }, (req) => hazards.listHazards(req.ctx, 'staff', req.query));
+
+  app.get('/hazards/:id', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'One hazard with its history', tags, params: IdParam, response: { 200: HazardView, 404: ErrorBody } },
+  }, (req) => hazards.getHazard(req.ctx, 'staff', req.params.id));
+
+  app.post('/hazards/:id/actions', {
+    config: { permission: 'inspections.inspect' },
+    schema: { summary: 'Refer a hazard to its department, with the reason', tags, params: IdParam, body: HazardActionInput, response: { 200: HazardView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => hazards.actOnHazard(req.ctx, 'staff', req.params.id, req.body));
+
+  app.get('/hazards/:id/files/:fileId', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'A photo of a hazard (found, or of the fix)', tags, params: FileParams },
+  }, async (req, reply) => {
+    const fileId = await hazards.hazardFile(req.ctx, req.params.id, req.params.fileId);
+    const { row, body } = await openFile(req.ctx.db, fileId);
+    return reply.type(row.mime).header('cache-control', 'private, no-store').send(body);
+  });
+
+  // ── hazards: a department's staff (查处) ──
+  app.get('/department/hazards', {
+    config: { permission: 'inspections.handle' },
+    schema: { summary: 'Hazards referred to the caller\'s department', tags, querystring: HazardListQuery, response: { 200: HazardPage, 403: ErrorBody } },
+  }, (req) => hazards.listHazards(req.ctx, 'department', req.query));
+
+  app.get('/department/hazards/:id', {
+    config: { permission: 'inspections.handle' },
+    schema: { summary: 'One hazard referred to the caller\'s department', tags, params: IdParam, response: { 200: HazardView, 403: ErrorBody, 404: ErrorBody } },
+  }, (req) => hazards.getHazard(req.ctx, 'department', req.params.id));
+
+  app.post('/department/hazards/:id/actions', {
+    config: { permission: 'inspections.handle' },
+    schema: { summary: 'Record what the department did (closes the hazard and tells the landlord)', tags, params: IdParam, body: HazardActionInput, response: { 200: HazardView, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => hazards.actOnHazard(req.ctx, 'department', req.params.id, req.body));
+
+  // ── landlords in the portal ──
+  app.get('/my/houses', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'The caller\'s rental houses (as landlord): grade, what would raise it, hazards and deadlines', tags, response: { 200: MyHousesView } },
+  }, (req) => landlord.myHouses(req.ctx));
+
+  app.get('/my/hazards/:id', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'One hazard of the caller\'s house', tags, params: IdParam, response: { 200: HazardView, 404: ErrorBody } },
+  }, (req) => hazards.getHazard(req.ctx, 'landlord', req.params.id));
+
+  app.post('/my/hazards/:id/actions', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'Report a hazard fixed, with photos (a re-inspection is planned)', tags, params: IdParam, body: HazardActionInput, response: { 200: HazardView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => hazards.actOnHazard(req.ctx, 'landlord', req.params.id, req.body));
+};

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HazardView, InspectionPage, InspectionView } from '@shared/inspections/inspection.schema';
+import { china, idOf, LONG_SESSION, registerAt, uploadAs } from '../../test/fixtures';
+import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
+import { planDaily } from './index';
+
+const COMMUNITY = '440106006002';
+const LANDLORD = { idNumber: idOf('44010619700101123'), name: '出租屋房东', arrivedOn: '2015-01-01', phone: '13600001111' };
+const TENANT = { idNumber: idOf('44010619950505123'), name: '租客甲', arrivedOn: '2026-01-10' };
+
+let t: TestApp;
+let admin: TestUser;
+let officer: TestUser;
+let worker: TestUser;
+let otherWorker: TestUser;
+let gas: TestUser;
+let fire: TestUser;
+let landlord: TestUser;
+let grid = '';
+let houseId = '';
+
+const ctx = () => ({ db: t.db, now: () => t.now() });
+const all = (failed: string[] = []) => ['ebike', 'gas_heater', 'wiring', 'mixed_use', 'group_rental', 'fire_exits', 'extinguishers', 'registration', 'safety_letter', 'hygiene']
+  .map((code) => ({ code, passed: !failed.includes(code), ...(failed.includes(code) ? { note: '现场发现' } : {}) }));
+const planned = async (user: TestUser, kind?: string) => {
+  const page = (await t.as(user).get('/api/inspections/inspections?status=planned&withinDays=120')).json<InspectionPage>();
+  return page.items.filter((i) => i.houseId === houseId && (!kind || i.kind === kind));
+};
+const submit = (user: TestUser, id: string, body: Record<string, unknown>) => t.as(user).post(`/api/inspections/inspections/${id}/submit`, { transactionId: randomUUID(), ...body });
+
+beforeAll(async () => {
+  t = await buildTestApp({ now: china('2026-03-02') });
+  const user = (spec: Parameters<TestApp['factories']['user']>[0]) => t.factories.user({ sessionHours: LONG_SESSION, ...spec });
+  admin = await user({ roles: ['city_admin'], division: '4401' });
+  officer = await user({ roles: ['street_officer'], division: '440106006' });
+  const grids = [];
+  for (const name of ['巡查一网格', '巡查二网格']) grids.push((await t.as(admin).post('/api/divisions/grids', { parentCode: COMMUNITY, name })).json<{ code: string }>().code);
+  grid = grids[0]!;
+  worker = await user({ roles: ['grid_worker'], division: grids[0] });
+  otherWorker = await user({ roles: ['grid_worker'], division: grids[1] });
+  gas = await user({ roles: ['dept_reviewer'], division: '4401', department: 'gas' });
+  fire = await user({ roles: ['dept_reviewer'], division: '4401', department: 'fire_rescue' });
+  landlord = await user({ roles: ['landlord'], kind: 'landlord', phone: LANDLORD.phone });
+  // The landlord lives elsewhere; the rental house is in the first grid and has one registered tenant.
+  await registerAt(t, officer, LANDLORD, { division: COMMUNITY, address: '石牌街道房东路 1 号', unit: '101' });
+  await t.handle.query('update reg_persons set phone = $1 where id_number = $2', [LANDLORD.phone, LANDLORD.idNumber]);
+  const landlordId = (await t.handle.query<{ id: string }>('select id from reg_persons where id_number = $1', [LANDLORD.idNumber]))[0]!.id;
+  const building = (await t.as(officer).post('/api/registry/buildings', { divisionCode: grid, address: '石牌街道巡查路 8 号' })).json<{ id: string }>();
+  const house = await t.as(officer).post('/api/registry/houses', { buildingId: building.id, unit: '201', use: 'rental', areaM2: 40, ownerPersonId: landlordId, landlordPersonId: landlordId });
+  expect(house.statusCode, house.body).toBe(201);
+  houseId = house.json<{ id: string }>().id;
+  expect((await t.as(officer).post('/api/registry/residences/arrive', { ...TENANT, houseId, relation: 'tenant', registerIfNew: true, transactionId: randomUUID() })).statusCode).toBe(200);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the checklist', () => {
+  it('ships the 八查 items; the city edits one, a street may not', async () => {
+    const list = (await t.as(worker).get('/api/inspections/checklist')).json<{ items: { code: string; department: string; serious: boolean }[] }>();
+    expect(list.items.map((i) => i.code)).toEqual(['ebike', 'gas_heater', 'wiring', 'mixed_use', 'group_rental', 'fire_exits', 'extinguishers', 'registration', 'safety_letter', 'hygiene']);
+    expect(list.items.find((i) => i.code === 'gas_heater')).toMatchObject({ department: 'gas', serious: true });
+    expect((await t.as(officer).put('/api/inspections/checklist/hygiene', { weight: 8 })).json()).toMatchObject({ code: 'CITY_LEVEL_ONLY' });
+    const edited = await t.as(admin).put('/api/inspections/checklist/hygiene', { weight: 8 });
+    expect(edited.json()).toMatchObject({ code: 'hygiene', weight: 8 });
+    expect((await t.as(admin).put('/api/inspections/checklist/nothing', { weight: 8 })).statusCode).toBe(404);
+  });
+});
+
+describe('schedules follow grades', () => {
+  it('plans a new house at once, for its own grid\'s worker only', async () => {
+    expect(await planDaily(ctx())).toMatchObject({ planned: expect.any(Number) });
+    const mine = await planned(worker, 'routine');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ dueOn: '2026-03-02', overdue: false });
+    expect(await planned(otherWorker)).toEqual([]);
+    expect((await t.as(otherWorker).get(`/api/inspections/inspections/${mine[0]!.id}`)).statusCode).toBe(404);
+    expect((await submit(otherWorker, mine[0]!.id, { results: all() })).statusCode).toBe(404);
+    // A second run plans nothing twice.
+    await planDaily(ctx());
+    expect(await planned(worker, 'routine')).toHaveLength(1);
+  });
+
+  it('refuses an incomplete checklist, naming every item at fault in both languages', async () => {
+    const [routine] = await planned(worker, 'routine');
+    const res = await submit(worker, routine!.id, { results: [{ code: 'ebike', passed: false }, { code: 'ebike', passed: true }, { code: 'nothing', passed: true }] });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ code: string; issues: { path: string; code: string; message: string; messageEn: string }[] }>();
+    expect(body.code).toBe('INSPECTIONS_RESULTS_INVALID');
+    expect(body.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['INSPECTIONS_FAILURE_UNDESCRIBED', 'INSPECTIONS_ITEM_TWICE', 'INSPECTIONS_ITEM_UNKNOWN', 'INSPECTIONS_ITEM_MISSING']));
+    expect(body.issues.find((i) => i.path === 'results.wiring')).toMatchObject({ message: expect.stringContaining('未填写'), messageEn: expect.stringContaining('not answered') });
+  });
+
+  it('a clean house gets five stars and its next inspection a quarter later; a worse grade brings it forward', async () => {
+    const [routine] = await planned(worker, 'routine');
+    const tenant = (await t.as(worker).get(`/api/inspections/inspections/${routine!.id}`)).json<InspectionView>().registered;
+    expect(tenant.map((o) => o.name)).toEqual([TENANT.name]);
+    const done = await submit(worker, routine!.id, { results: all(), occupants: { confirmed: [tenant[0]!.personId], unregistered: [{ name: '未登记住户', phone: '13600002222' }] } });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<InspectionView>()).toMatchObject({ status: 'done', doneOn: '2026-03-02' });
+    const house = (await t.as(worker).get(`/api/inspections/houses/${houseId}`)).json<{ grade: { stars: number; risk: string }; nextDueOn: string }>();
+    expect(house).toMatchObject({ grade: { stars: 5, risk: 'low' }, nextDueOn: '2026-05-31' });
+    expect((await planned(worker, 'routine'))[0]).toMatchObject({ dueOn: '2026-05-31' });
+    expect(await t.handle.query("select name, status from insp_registration_tasks where house_id = $1", [houseId])).toEqual([{ name: '未登记住户', status: 'open' }]);
+
+    // A campaign ten days later finds e-bikes charging in the stairway and improvised wiring: three stars, monthly.
+    t.setNow(china('2026-03-12'));
+    const campaign = await t.as(officer).post('/api/inspections/campaigns', { name: '电动自行车专项整治', divisionCode: grid, dueOn: '2026-03-20', transactionId: randomUUID() });
+    expect(campaign.json()).toMatchObject({ planned: 1 });
+    const [visit] = await planned(worker, 'campaign');
+    const found = await submit(worker, visit!.id, { results: all(['ebike', 'wiring']) });
+    expect(found.statusCode, found.body).toBe(200);
+    const after = (await t.as(worker).get(`/api/inspections/houses/${houseId}`)).json<{ grade: { score: number; stars: number; risk: string; improve: { code: string; points: number }[] }; nextDueOn: string; grades: unknown[] }>();
+    expect(after).toMatchObject({ grade: { score: 75, stars: 3, risk: 'medium', improve: [{ code: 'ebike', points: 15 }, { code: 'wiring', points: 10 }] }, nextDueOn: '2026-04-11' });
+    expect(after.grades).toHaveLength(2);
+    expect((await planned(worker, 'routine'))[0]).toMatchObject({ dueOn: '2026-04-11' });
+  });
+});
+
+describe('the hazard loop', () => {
+  let ebike: HazardView;
+
+  it('notifies the landlord with a deadline; a retried submission is recorded once', async () => {
+    const board = (await t.as(worker).get(`/api/inspections/hazards?houseId=${houseId}`)).json<{ items: HazardView[]; counts: Record<string, number> }>();
+    expect(board.counts).toEqual({ notified: 2 });
+    ebike = board.items.find((h) => h.itemCode === 'ebike')!;
+    expect(ebike).toMatchObject({ status: 'notified', deadlineOn: '2026-03-19', department: 'fire_rescue' });
+    const sms = await t.handle.query<{ body: string; channel: string }>("select channel, body from notify_outbox where template = 'inspections.hazard-notice' and recipient in ($1, $2) order by channel, body", [LANDLORD.phone, landlord.id]);
+    expect(sms).toHaveLength(4);
+    expect(sms[0]!.body).toContain('请在2026-03-19前整改');
+
+    // The same send arriving twice (a phone on a bad connection): one inspection, one set of hazards.
+    const [routine] = await planned(worker, 'routine');
+    const again = { results: all(['ebike', 'wiring', 'mixed_use']), transactionId: randomUUID() };
+    const first = await t.as(worker).post(`/api/inspections/inspections/${routine!.id}/submit`, again);
+    const second = await t.as(worker).post(`/api/inspections/inspections/${routine!.id}/submit`, again);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(second.json<InspectionView>().id).toBe(first.json<InspectionView>().id);
+    expect(await t.handle.query("select count(*)::int as n from insp_inspection_actions where inspection_id = $1 and action = 'submit'", [routine!.id])).toEqual([{ n: 1 }]);
+    expect(await t.handle.query("select count(*)::int as n from insp_hazards where house_id = $1 and item_code = 'mixed_use'", [houseId])).toEqual([{ n: 1 }]);
+    expect(await t.handle.query('select count(*)::int as n from insp_grade_history where inspection_id = $1', [routine!.id])).toEqual([{ n: 1 }]);
+    // A serious hazard made the house high risk: inspected weekly from now on.
+    expect((await t.as(worker).get(`/api/inspections/houses/${houseId}`)).json()).toMatchObject({ grade: { risk: 'high' }, nextDueOn: '2026-03-19' });
+  });
+
+  it('the landlord reports the fix with a photo; the re-inspection closes it', async () => {
+    const mine = (await t.as(landlord).get('/api/inspections/my/houses')).json<{ items: { houseId: string; grade: { stars: number }; hazards: HazardView[] }[] }>();
+    expect(mine.items.map((h) => h.houseId)).toEqual([houseId]);
+    expect(mine.items[0]!.hazards.map((h) => h.itemCode).sort()).toEqual(['ebike', 'mixed_use', 'wiring']);
+    const photo = await uploadAs(t, landlord);
+    expect((await t.as(landlord).post(`/api/inspections/my/hazards/${ebike.id}/actions`, { action: 'report_fixed', photos: [photo], transactionId: randomUUID() })).json()).toMatchObject({ code: 'INSPECTIONS_NOTE_REQUIRED' });
+    const fixed = await t.as(landlord).post(`/api/inspections/my/hazards/${ebike.id}/actions`, { action: 'report_fixed', note: '已在楼下设集中充电点，楼道内车辆已清走', photos: [photo], transactionId: randomUUID() });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json<HazardView>()).toMatchObject({ status: 'fix_reported', fixPhotos: [photo] });
+    // Someone else's hazard is not theirs to touch.
+    const stranger = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13600009999' });
+    expect((await t.as(stranger).get(`/api/inspections/my/hazards/${ebike.id}`)).statusCode).toBe(404);
+
+    const [re] = await planned(worker, 'reinspection');
+    expect(re).toMatchObject({ dueOn: '2026-03-15', openHazards: 3 });
+    const checked = await submit(worker, re!.id, { results: all(['wiring', 'mixed_use']) });
+    expect(checked.statusCode, checked.body).toBe(200);
+    const closed = (await t.as(worker).get(`/api/inspections/hazards/${ebike.id}`)).json<HazardView>();
+    expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-03-12' });
+    expect(closed.history.map((h) => h.action)).toEqual(['notify', 'report_fixed', 'pass']);
+    expect(await t.handle.query("select count(*)::int as n from notify_outbox where template = 'inspections.hazard-closed' and recipient = $1", [LANDLORD.phone])).toEqual([{ n: 1 }]);
+  });
+
+  it('a serious hazard goes to its department at once; only that department acts, and the landlord hears the outcome', async () => {
+    const board = (await t.as(worker).get(`/api/inspections/hazards?houseId=${houseId}&status=referred`)).json<{ items: HazardView[] }>();
+    const mixed = board.items.find((h) => h.itemCode === 'mixed_use')!;
+    expect(mixed).toMatchObject({ serious: true, department: 'fire_rescue' });
+    expect((await t.as(gas).get(`/api/inspections/department/hazards/${mixed.id}`)).statusCode).toBe(404);
+    expect((await t.as(fire).get('/api/inspections/department/hazards')).json<{ items: HazardView[] }>().items.map((h) => h.id)).toContain(mixed.id);
+    expect((await t.as(worker).post(`/api/inspections/hazards/${mixed.id}/actions`, { action: 'handle', note: '越权处理', transactionId: randomUUID() })).statusCode).toBe(409);
+    const handled = await t.as(fire).post(`/api/inspections/department/hazards/${mixed.id}/actions`, { action: 'handle', note: '已责令停止在住人楼层存放货物，当场清理完毕', transactionId: randomUUID() });
+    expect(handled.statusCode, handled.body).toBe(200);
+    expect(handled.json<HazardView>()).toMatchObject({ status: 'closed', outcome: '已责令停止在住人楼层存放货物，当场清理完毕' });
+    const told = await t.handle.query<{ body: string }>("select body from notify_outbox where template = 'inspections.hazard-handled' and recipient = $1", [LANDLORD.phone]);
+    expect(told[0]!.body).toContain('消防救援部门已处理');
+  });
+
+  it('a hazard not fixed by its deadline goes to the department by itself, once', async () => {
+    const wiring = (await t.as(worker).get(`/api/inspections/hazards?houseId=${houseId}&status=notified`)).json<{ items: HazardView[] }>().items.find((h) => h.itemCode === 'wiring')!;
+    expect(wiring.deadlineOn).toBe('2026-03-19');
+    const daily = async () => { await t.jobs.enqueue(null, 'inspections.daily', {}); return t.jobs.drain('inspections.daily'); };
+    t.setNow(china('2026-03-19'));
+    await daily();
+    expect((await t.as(worker).get(`/api/inspections/hazards/${wiring.id}`)).json<HazardView>().status).toBe('notified');
+    t.setNow(china('2026-03-20'));
+    await daily();
+    await daily();
+    const referred = (await t.as(worker).get(`/api/inspections/hazards/${wiring.id}`)).json<HazardView>();
+    expect(referred).toMatchObject({ status: 'referred', overdue: true });
+    expect(referred.history.filter((h) => h.action === 'refer')).toHaveLength(1);
+    expect(referred.history.at(-1)!.details).toContain('逾期');
+  });
+});

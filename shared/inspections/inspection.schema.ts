@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { Phone } from '../kernel/phone';
+import { DEPARTMENTS } from '../permissions';
+import { Name } from '../registry/registry.schema';
+import { ITEM_CATEGORIES } from './checklist';
+import { RISKS } from './grading';
+import { HAZARD_STATUSES, INSPECTION_KINDS, INSPECTION_STATUSES } from './inspection.workflow';
+
+export const IdParam = z.strictObject({ id: z.uuid() });
+export const FileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
+const Text = z.object({ zh: z.string(), en: z.string() });
+export const HistoryEntry = z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), at: z.string(), by: z.string().nullable(), details: z.string().nullable() });
+
+export const ChecklistItemView = z.object({
+  code: z.string(), category: z.enum(ITEM_CATEGORIES), label: Text, weight: z.number(), serious: z.boolean(), department: z.enum(DEPARTMENTS), active: z.boolean(), sort: z.number(),
+});
+export type ChecklistItemView = z.infer<typeof ChecklistItemView>;
+export const ChecklistView = z.object({ items: z.array(ChecklistItemView) });
+export const ChecklistItemInput = z.strictObject({
+  label: z.strictObject({ zh: z.string().trim().min(2).max(80), en: z.string().trim().min(2).max(120) }).optional(),
+  weight: z.number().int().min(0).max(100).optional(),
+  serious: z.boolean().optional(),
+  department: z.enum(DEPARTMENTS).optional(),
+  active: z.boolean().optional(),
+});
+export type ChecklistItemInput = z.infer<typeof ChecklistItemInput>;
+export const CodeParam = z.strictObject({ code: z.string().regex(/^[a-z_]{2,40}$/) });
+
+export const GradeView = z.object({
+  score: z.number(), stars: z.number(), risk: z.enum(RISKS), gradedOn: z.string(),
+  lost: z.record(z.enum(ITEM_CATEGORIES), z.number()),
+  improve: z.array(z.object({ code: z.string(), label: Text, points: z.number() })),
+});
+export type GradeView = z.infer<typeof GradeView>;
+
+export const ItemResultView = z.object({ code: z.string(), label: Text, passed: z.boolean(), note: z.string().nullable(), photos: z.array(z.string()) });
+export const OccupantView = z.object({ personId: z.string().nullable(), name: z.string(), idNumber: z.string().nullable(), registered: z.boolean() });
+
+export const InspectionSummary = z.object({
+  id: z.string(), houseId: z.string(), address: z.string(), divisionCode: z.string(), kind: z.enum(INSPECTION_KINDS), status: z.enum(INSPECTION_STATUSES),
+  dueOn: z.string(), overdue: z.boolean(), doneOn: z.string().nullable(), inspector: z.string().nullable(), failed: z.number(),
+  /** Hazards open at the house, for a re-inspection to look at. */
+  openHazards: z.number(),
+});
+export type InspectionSummary = z.infer<typeof InspectionSummary>;
+
+export const InspectionView = InspectionSummary.extend({
+  results: z.array(ItemResultView),
+  occupants: z.array(OccupantView),
+  notes: z.string().nullable(),
+  /** The checklist to answer (a planned inspection) — every active item, in order. */
+  checklist: z.array(ChecklistItemView),
+  /** Who lives there by the registry, to confirm (a planned inspection). */
+  registered: z.array(z.object({ personId: z.string(), name: z.string(), idNumber: z.string() })),
+  hazards: z.array(z.lazy(() => HazardSummary)),
+  history: z.array(HistoryEntry),
+  actions: z.array(z.string()),
+});
+export type InspectionView = z.infer<typeof InspectionView>;
+
+export const InspectionListQuery = z.strictObject({
+  status: z.enum(INSPECTION_STATUSES).optional(),
+  /** Planned ones due on or before this many days from today (a worker's list); default 7. */
+  withinDays: z.coerce.number().int().min(0).max(366).optional(),
+  houseId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type InspectionListQuery = z.infer<typeof InspectionListQuery>;
+export const InspectionPage = z.object({ items: z.array(InspectionSummary), total: z.number(), overdue: z.number(), page: z.number(), pageSize: z.number() });
+
+/** What a grid worker sends from the phone: every active item answered; occupants confirmed; retried sends are recorded once. */
+export const InspectionSubmitInput = z.strictObject({
+  results: z.array(z.strictObject({ code: z.string().min(1).max(40), passed: z.boolean(), note: z.string().trim().max(500).optional(), photos: z.array(z.uuid()).max(9).default([]) })).min(1).max(60),
+  occupants: z.strictObject({
+    confirmed: z.array(z.uuid()).max(200).default([]),
+    unregistered: z.array(z.strictObject({ name: Name, idNumber: z.string().trim().max(18).optional(), phone: Phone.optional() })).max(100).default([]),
+  }).default({ confirmed: [], unregistered: [] }),
+  notes: z.string().trim().max(1000).optional(),
+  transactionId: z.uuid(),
+});
+export type InspectionSubmitInput = z.infer<typeof InspectionSubmitInput>;
+
+export const CampaignInput = z.strictObject({
+  name: z.string().trim().min(2).max(60),
+  /** The area: every rental house under this division (in the caller's jurisdiction). */
+  divisionCode: z.string().regex(/^\d{4,15}$/),
+  dueOn: z.iso.date(),
+  transactionId: z.uuid(),
+});
+export type CampaignInput = z.infer<typeof CampaignInput>;
+export const CampaignView = z.object({ id: z.string(), name: z.string(), divisionCode: z.string(), dueOn: z.string(), planned: z.number() });
+
+export const HazardSummary = z.object({
+  id: z.string(), houseId: z.string(), address: z.string(), divisionCode: z.string(), itemCode: z.string(), label: Text, serious: z.boolean(),
+  status: z.enum(HAZARD_STATUSES), deadlineOn: z.string(), overdue: z.boolean(), department: z.enum(DEPARTMENTS), foundOn: z.string(), closedOn: z.string().nullable(),
+});
+export type HazardSummary = z.infer<typeof HazardSummary>;
+export const HazardView = HazardSummary.extend({
+  note: z.string().nullable(), photos: z.array(z.string()), fixNote: z.string().nullable(), fixPhotos: z.array(z.string()), outcome: z.string().nullable(),
+  history: z.array(HistoryEntry), actions: z.array(z.string()),
+});
+export type HazardView = z.infer<typeof HazardView>;
+export const HazardListQuery = z.strictObject({
+  status: z.enum(HAZARD_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  houseId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type HazardListQuery = z.infer<typeof HazardListQuery>;
+export const HazardPage = z.object({ items: z.array(HazardSummary), total: z.number(), counts: z.record(z.string(), z.number()), page: z.number(), pageSize: z.number() });
+
+export const HazardActionInput = z.strictObject({
+  action: z.enum(['report_fixed', 'refer', 'handle']),
+  note: z.string().trim().min(2).max(1000).optional(),
+  photos: z.array(z.uuid()).max(9).default([]),
+  transactionId: z.uuid(),
+});
+export type HazardActionInput = z.infer<typeof HazardActionInput>;
+
+export const HouseInspectionsView = z.object({
+  houseId: z.string(), address: z.string(), grade: GradeView.nullable(), nextDueOn: z.string().nullable(),
+  grades: z.array(z.object({ score: z.number(), stars: z.number(), risk: z.enum(RISKS), gradedOn: z.string() })),
+  inspections: z.array(InspectionSummary), hazards: z.array(HazardSummary),
+});
+export type HouseInspectionsView = z.infer<typeof HouseInspectionsView>;
+
+/** A landlord's houses in the portal: grade, what would raise it, and the hazards with their deadlines. */
+export const MyHousesView = z.object({
+  items: z.array(z.object({ houseId: z.string(), address: z.string(), grade: GradeView.nullable(), hazards: z.array(HazardSummary) })),
+});
+export type MyHousesView = z.infer<typeof MyHousesView>;
+export type InspectionPage = z.infer<typeof InspectionPage>;

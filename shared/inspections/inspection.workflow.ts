@@ -1,0 +1,25 @@
+import { defineWorkflow } from '../kernel/workflow';
+
+/** An inspection: planned (by the daily schedule, a campaign, a flag or a reported fix), then done on a phone, or cancelled. */
+export const inspectionWorkflow = defineWorkflow(['new', 'planned', 'done', 'cancelled'], {
+  plan: { from: ['new'], to: 'planned', permission: 'inspections.inspect' },
+  submit: { from: ['planned'], to: 'done', permission: 'inspections.inspect' },
+  cancel: { from: ['planned'], to: 'cancelled', permission: 'inspections.manage' },
+});
+export const INSPECTION_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export const INSPECTION_KINDS = ['routine', 'campaign', 'flagged', 'reinspection'] as const;
+
+/**
+ * The hazard loop (巡查、发现、告知、查处、反馈): a failed item is found and the landlord notified with a deadline; the landlord
+ * reports it fixed and a re-inspection closes it; not fixed by the deadline, not fixed at re-inspection, or serious,
+ * it is referred to the competent department, whose staff act and record the outcome, which closes it with feedback.
+ */
+export const hazardWorkflow = defineWorkflow(['new', 'notified', 'fix_reported', 'referred', 'closed'], {
+  notify: { from: ['new'], to: 'notified', permission: 'inspections.inspect' },
+  report_fixed: { from: ['notified'], to: 'fix_reported', permission: 'portal.use' },
+  pass: { from: ['notified', 'fix_reported'], to: 'closed', permission: 'inspections.inspect' },
+  refer: { from: ['new', 'notified', 'fix_reported'], to: 'referred', permission: 'inspections.inspect' },
+  handle: { from: ['referred'], to: 'closed', permission: 'inspections.handle' },
+});
+export const HAZARD_STATUSES = ['notified', 'fix_reported', 'referred', 'closed'] as const;
+export type HazardStatus = (typeof HAZARD_STATUSES)[number];

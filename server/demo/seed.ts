@@ -3,6 +3,8 @@ import { chinaDate } from '@shared/kernel/workdays';
 import { seedDeclarations, seedPopulation } from '../modules/registry';
 import { seedPermits } from '../modules/permits';
 import { seedPoints } from '../modules/points';
+import { seedInspections } from '../modules/inspections';
+import { createNotifier } from '../platform/notify/notify';
 import type { Db } from '../platform/db/client';
 import * as authRepo from '../platform/auth/auth.repo';
 import { hashPassword } from '../platform/auth/password';
@@ -129,5 +131,10 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress, op
   const counter = await authRepo.findUserByUsername(db, 'shipai');
   if (options.dataDir && counter) await seedPermits(db, { today, street: shipai, residentId: portal[0]!, counterUserId: counter.id, dataDir: options.dataDir });
   await seedPoints(db, { today, applicantUserId: portal[0]!, count: Math.min(1200, Math.floor((options.persons ?? DEMO_PERSONS) / 10)), progress: (done, total) => progress?.('points', done, total) });
+  // Notices go into the outbox; the server's dispatcher sends them as it does every message.
+  const outbox = createNotifier(db, { name: 'demo', send: () => Promise.resolve() });
+  const grid = wanted.find((user) => user.username === 'gridworker')!.division;
+  await seedInspections(db, { today, grid, landlordPhone: DEMO_PORTAL_USERS[1]!.phone, notifier: outbox });
+  progress?.('inspections', 1, 1);
   return { users: created, grids, persons: population.persons };
 }

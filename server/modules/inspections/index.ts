@@ -15,3 +15,4 @@ export const inspectionsModule: AnjuModuleDefinition = {
 };
 
 export { planDaily } from './inspections.service';
+export { seedInspections } from './inspections.demo';

@@ -20,6 +20,6 @@ export const registryModule: AnjuModuleDefinition = {
 };
 
 export { checkIdNumber, originName, deadlineCounter, findResident, type Resident } from './registry.service';
-export { seedDeclarations, seedPopulation } from './registry.demo';
+export { seedDeclarations, seedDemoLandlord, seedPopulation } from './registry.demo';
 export { createImport, getImport, rejectsCsv, runImport } from './registry.import';
 export { listLongResidents, listRentalHousesAfter, findRentalHouse, listHousesOfLandlordPhone, listOccupants, type RentalHouse } from './registry.repo';

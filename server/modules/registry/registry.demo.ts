@@ -213,3 +213,21 @@ export async function seedDeclarations(db: Db, options: { today: string; communi
     return added;
   });
 }
+
+/**
+ * The demo landlord's houses: a local owner with the portal landlord's mobile number lets the first `count` rental
+ * houses of the grid worker's grid, so the landlord's portal and the grid's hazards meet. Adds nothing twice.
+ */
+export async function seedDemoLandlord(db: Db, options: { phone: string; grid: string; count: number }): Promise<RentalHouseRef[]> {
+  const idNumber = '44010619680808601';
+  const full = idNumber + idCheckCharacter(idNumber);
+  const at = new Date();
+  return db.transaction(async (tx) => {
+    const person = (await repo.findPersonByIdNumber(tx, full))
+      ?? (await repo.insertPerson(tx, { idNumber: full, name: '陈伯', sex: 'male', birthDate: '1968-08-08', originCode: '440106', phone: options.phone, divisionCode: options.grid.slice(0, 12) }));
+    const houses = await repo.listRentalHousesAfter(tx, null, options.count, options.grid);
+    await repo.setLandlord(tx, houses.map((h) => h.id), person.id, at);
+    return houses.map((h) => ({ id: h.id, divisionCode: h.divisionCode, address: h.address }));
+  });
+}
+export type RentalHouseRef = { id: string; divisionCode: string; address: string };

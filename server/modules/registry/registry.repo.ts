@@ -763,3 +763,8 @@ export async function listOccupants(tx: Executor, houseId: string): Promise<{ pe
   return tx.select({ personId: persons.id, name: persons.name, idNumber: persons.idNumber }).from(residences).innerJoin(persons, eq(persons.id, residences.personId))
     .where(and(eq(residences.houseId, houseId), eq(residences.status, 'active'))).orderBy(asc(persons.name));
 }
+
+/** Makes `personId` the landlord of these houses (demo and tests). */
+export async function setLandlord(tx: Tx, houseIds: string[], personId: string, at: Date): Promise<void> {
+  if (houseIds.length) await tx.update(houses).set({ landlordPersonId: personId, updatedAt: at }).where(inArray(houses.id, houseIds));
+}

@@ -5,6 +5,7 @@ import { platformConsoleRoutes } from '../../modules/platform/routes';
 import { PersonPermitsPanel, permitsConsoleRoutes } from '../../modules/permits/routes';
 import { PersonPointsPanel, pointsConsoleRoutes } from '../../modules/points/routes';
 import { registryConsoleRoutes } from '../../modules/registry/routes';
+import { HouseInspectionsPanel, inspectionsConsoleRoutes } from '../../modules/inspections/routes';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
 
@@ -20,7 +21,10 @@ export function ConsoleApp() {
     ...(can(me.data, 'permits.read') ? [(personId: string) => <PersonPermitsPanel key="permits" personId={personId} />] : []),
     ...(can(me.data, 'points.read') ? [(personId: string) => <PersonPointsPanel key="points" personId={personId} />] : []),
   ];
-  const routes = [...platformConsoleRoutes(me.data), ...registryConsoleRoutes(me.data, panels), ...permitsConsoleRoutes(me.data), ...pointsConsoleRoutes(me.data)];
+  const housePanels = can(me.data, 'inspections.read') ? [(houseId: string) => <HouseInspectionsPanel key="inspections" houseId={houseId} />] : [];
+  const routes = [
+    ...platformConsoleRoutes(me.data), ...registryConsoleRoutes(me.data, panels, housePanels), ...permitsConsoleRoutes(me.data), ...pointsConsoleRoutes(me.data), ...inspectionsConsoleRoutes(me.data),
+  ];
   return (
     <Routes>
       <Route element={<ConsoleLayout me={me.data} routes={routes} />}>

@@ -10,8 +10,11 @@ import { ImportsPage } from './pages/ImportsPage';
 import { PersonPage } from './pages/PersonPage';
 import { PersonsPage } from './pages/PersonsPage';
 
-/** `personPanels`: what other modules show on the person page (their permits, points…), given the person's id. */
-export function registryConsoleRoutes(me: MeView, personPanels: ((personId: string) => ReactNode)[] = []): ConsoleRoute[] {
+/**
+ * `personPanels`: what other modules show on the person page (their permits, points…), given the person's id;
+ * `housePanels`: the same for the house page (its grade and inspections…).
+ */
+export function registryConsoleRoutes(me: MeView, personPanels: ((personId: string) => ReactNode)[] = [], housePanels: ((houseId: string) => ReactNode)[] = []): ConsoleRoute[] {
   return [
     {
       path: '/registry/persons',
@@ -26,7 +29,7 @@ export function registryConsoleRoutes(me: MeView, personPanels: ((personId: stri
       permission: 'registry.read',
       menu: { labelKey: 'registry:menu.buildings', icon: <EnvironmentOutlined />, order: 11 },
     },
-    { path: '/registry/houses/:id', element: <HousePage me={me} />, permission: 'registry.read' },
+    { path: '/registry/houses/:id', element: <HousePage me={me} panels={housePanels} />, permission: 'registry.read' },
     {
       path: '/registry/declarations',
       element: <DeclarationsPage />,

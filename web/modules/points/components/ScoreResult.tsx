@@ -2,13 +2,11 @@ import { CheckCircleFilled, CloseCircleFilled, RiseOutlined } from '@ant-design/
 import { Alert, Card, List, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ScoreView } from '@shared/points/points.schema';
+import { useLang } from '../../../lib/lang';
 
 type Line = ScoreView['lines'][number];
 
-export function useLang(): 'zh' | 'en' {
-  const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'zh';
-}
+export { useLang };
 
 /** A score explained: the total and ranking score, each condition with its reason, every line with its working. */
 export function ScoreResult({ score, compact = false }: { score: ScoreView; compact?: boolean }) {

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { idNumberRule } from '../../../components/id-number-rule';
 import { usePrefill, useScore, useSubmitApplication } from '../api';
 import { FactInput } from '../components/FactInput';
-import { ProofUpload } from '../components/ProofUpload';
+import { ProofUpload } from '../../../components/ProofUpload';
 import { ScoreResult, useLang } from '../components/ScoreResult';
 import { factSections } from '../components/sections';
 
@@ -68,7 +68,7 @@ export function ApplyPage() {
                   <Form.Item key={fact.id} label={<Space size={4} wrap>{fact.label[lang]}{fact.pledge && <Tag color="gold">{t('pack.pledge')}</Tag>}{fact.evidence && <Tag>{t('pack.evidence')}</Tag>}</Space>} data-testid={`declare-${fact.id}`}>
                     <Space direction="vertical" style={{ width: '100%' }}>
                       <FactInput fact={fact} value={answers[fact.id]} onChange={(v) => set(fact.id, v)} lang={lang} year={Number(prefill.data.round.materialsCutoff.slice(0, 4))} />
-                      {fact.evidence && <ProofUpload label={fact.label[lang]} value={proof[fact.id] ?? []} onChange={(ids) => setProof((p) => ({ ...p, [fact.id]: ids }))} />}
+                      {fact.evidence && <ProofUpload buttonText={t('apply.upload')} label={fact.label[lang]} value={proof[fact.id] ?? []} onChange={(ids) => setProof((p) => ({ ...p, [fact.id]: ids }))} />}
                     </Space>
                   </Form.Item>
                 ))}

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useMyApplicationAction, useMyApplications } from '../api';
 import { FactInput } from '../components/FactInput';
 import { FactsTable, TasksTable } from '../components/FactsTable';
-import { ProofUpload } from '../components/ProofUpload';
+import { ProofUpload } from '../../../components/ProofUpload';
 import { ScoreResult, useLang } from '../components/ScoreResult';
 import { ApplicationStatusTag } from '../components/tags';
 
@@ -52,7 +52,7 @@ export function MyApplicationPage() {
                 <div key={r.fact} data-testid={`fix-${r.fact}`}>
                   <Typography.Text strong>{r.label[lang]}</Typography.Text>：<Typography.Text type="danger">{r.reason}</Typography.Text>
                   <div style={{ marginTop: 4 }}><FactInput fact={fact} value={answers[r.fact] ?? a.facts[r.fact]?.value} onChange={(v) => setAnswers((x) => ({ ...x, [r.fact]: v }))} lang={lang} year={new Date().getFullYear() - 1} /></div>
-                  {fact.evidence && <div style={{ marginTop: 4 }}><ProofUpload label={fact.label[lang]} value={proof[r.fact] ?? []} onChange={(ids) => setProof((p) => ({ ...p, [r.fact]: ids }))} /></div>}
+                  {fact.evidence && <div style={{ marginTop: 4 }}><ProofUpload buttonText={t('apply.upload')} label={fact.label[lang]} value={proof[r.fact] ?? []} onChange={(ids) => setProof((p) => ({ ...p, [r.fact]: ids }))} /></div>}
                 </div>
               );
             })}

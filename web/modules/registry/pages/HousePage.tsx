@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Image, Input, Popconfirm, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { ResidenceTable } from '../components/ResidenceTable';
 
 type ArriveForm = { idNumber: string; name: string; relation: (typeof RELATIONS)[number]; arrivedOn: dayjs.Dayjs };
 
-export function HousePage({ me }: { me: MeView }) {
+export function HousePage({ me, panels = [] }: { me: MeView; panels?: ((houseId: string) => ReactNode)[] }) {
   const { id = '' } = useParams();
   const { t } = useTranslation(['registry', 'common', 'errors']);
   const { message } = App.useApp();
@@ -56,6 +57,7 @@ export function HousePage({ me }: { me: MeView }) {
           </Space>
         )}
       </Card>
+      {h.use === 'rental' || h.use === 'dormitory' ? panels.map((panel) => panel(h.id)) : null}
       <Card title={`${t('houses.occupants')}（${h.occupants.length}）`}>
         <ResidenceTable rows={h.occupants} show="person" />
       </Card>

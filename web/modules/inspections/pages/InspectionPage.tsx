@@ -1,0 +1,130 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Radio, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { InspectionView } from '@shared/inspections/inspection.schema';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ProofUpload } from '../../../components/ProofUpload';
+import { useLang } from '../../../lib/lang';
+import { useInspection, useSubmitInspection } from '../api';
+import { HazardDrawer } from '../components/HazardDrawer';
+import { HazardStatusTag } from '../components/tags';
+
+type Answer = { passed?: boolean; note?: string; photos: string[] };
+
+/** The 八查 checklist on a phone: pass or fail per item (a failure with a note or photo), occupants confirmed, sent once. */
+function ChecklistForm({ inspection }: { inspection: InspectionView }) {
+  const { t } = useTranslation(['inspections', 'common']);
+  const lang = useLang();
+  const { message } = App.useApp();
+  const submit = useSubmitInspection(inspection.id);
+  // One key for this inspection's send: a retry after a dropped connection is the same send.
+  const transactionId = useMemo(() => crypto.randomUUID(), []);
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [confirmed, setConfirmed] = useState<string[]>(inspection.registered.map((o) => o.personId));
+  const [unregistered, setUnregistered] = useState<{ name: string; idNumber?: string; phone?: string }[]>([]);
+  const [notes, setNotes] = useState('');
+  const set = (code: string, change: Partial<Answer>) => setAnswers((a) => ({ ...a, [code]: { photos: [], ...a[code], ...change } }));
+  const complete = inspection.checklist.every((i) => answers[i.code]?.passed !== undefined);
+  const send = () => submit.mutate({
+    transactionId,
+    results: inspection.checklist.map((i) => ({ code: i.code, passed: answers[i.code]!.passed!, note: answers[i.code]!.note || undefined, photos: answers[i.code]!.photos })),
+    occupants: { confirmed, unregistered: unregistered.filter((u) => u.name.trim()).map((u) => ({ name: u.name.trim(), idNumber: u.idNumber?.trim() || undefined, phone: u.phone?.trim() || undefined })) },
+    notes: notes.trim() || undefined,
+  }, { onSuccess: () => void message.success(t('inspection.submitted')) });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      {inspection.hazards.length > 0 && (
+        <Alert type="warning" showIcon message={t('inspection.openHazards')} description={inspection.hazards.map((h) => `${h.label[lang]}（${t(`hazardStatus.${h.status}`)}）`).join('；')} />
+      )}
+      <Card size="small" title={t('inspection.checklist')}>
+        <List dataSource={inspection.checklist} renderItem={(item) => {
+          const a = answers[item.code];
+          return (
+            <List.Item data-testid={`item-${item.code}`} style={{ display: 'block' }}>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Space wrap><Typography.Text strong>{item.sort}. {item.label[lang]}</Typography.Text>{item.serious && <Tag color="red">{t('hazard.serious')}</Tag>}</Space>
+                <Radio.Group optionType="button" buttonStyle="solid" value={a?.passed} onChange={(e) => set(item.code, { passed: e.target.value as boolean })}
+                  options={[{ value: true, label: t('inspection.passed') }, { value: false, label: t('inspection.failed') }]} />
+                {a?.passed === false && (
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    <Input.TextArea rows={2} maxLength={500} placeholder={t('inspection.note')} aria-label={`${item.label[lang]} ${t('inspection.note')}`} value={a.note} onChange={(e) => set(item.code, { note: e.target.value })} />
+                    <ProofUpload label={item.label[lang]} buttonText={t('inspection.photos')} value={a.photos} onChange={(photos) => set(item.code, { photos })} capture />
+                  </Space>
+                )}
+              </Space>
+            </List.Item>
+          );
+        }} />
+      </Card>
+      <Card size="small" title={t('inspection.occupants')}>
+        <Typography.Text type="secondary">{t('inspection.registered')}</Typography.Text>
+        <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4, margin: '8px 0' }} value={confirmed} onChange={(v) => setConfirmed(v)}
+          options={inspection.registered.map((o) => ({ value: o.personId, label: `${o.name}（${o.idNumber}）` }))} />
+        <Typography.Text type="secondary">{t('inspection.unregistered')}</Typography.Text>
+        {unregistered.map((u, i) => (
+          <Space key={i} wrap style={{ display: 'flex', marginTop: 8 }}>
+            <Input placeholder={t('inspection.name')} aria-label={t('inspection.name')} value={u.name} onChange={(e) => setUnregistered((list) => list.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+            <Input placeholder={t('inspection.idNumber')} value={u.idNumber} onChange={(e) => setUnregistered((list) => list.map((x, j) => (j === i ? { ...x, idNumber: e.target.value } : x)))} />
+            <Input placeholder={t('inspection.phone')} value={u.phone} onChange={(e) => setUnregistered((list) => list.map((x, j) => (j === i ? { ...x, phone: e.target.value } : x)))} />
+          </Space>
+        ))}
+        <div style={{ marginTop: 8 }}><Button size="small" icon={<PlusOutlined />} onClick={() => setUnregistered((list) => [...list, { name: '' }])}>{t('inspection.addUnregistered')}</Button></div>
+      </Card>
+      <Input.TextArea rows={2} maxLength={1000} placeholder={t('inspection.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <ErrorAlert error={submit.error} />
+      {submit.failureCount > 0 && submit.isPending && <Alert type="info" showIcon message={t('inspection.retrying')} />}
+      {!complete && <Typography.Text type="secondary">{t('inspection.allAnswered')}</Typography.Text>}
+      <Button type="primary" block size="large" disabled={!complete} loading={submit.isPending} onClick={send} data-testid="submit-inspection">{t('inspection.submit')}</Button>
+    </Space>
+  );
+}
+
+/** One inspection: the checklist to fill in on site, or what it found, its hazards and history. */
+export function InspectionPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation(['inspections', 'common']);
+  const lang = useLang();
+  const inspection = useInspection(id);
+  const [open, setOpen] = useState<string | null>(null);
+  if (inspection.error) return <ErrorAlert error={inspection.error} />;
+  const i = inspection.data;
+  if (!i) return <Skeleton active />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card title={<Space wrap>{i.address}<Tag>{t(`kind.${i.kind}`)}</Tag><Tag color={i.status === 'done' ? 'success' : i.overdue ? 'error' : 'processing'} data-testid="inspection-status">{t(`status.${i.status}`)}</Tag></Space>}>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label={t('today.due', { date: '' }).trim()}>{i.dueOn}</Descriptions.Item>
+          {i.doneOn && <Descriptions.Item label={t('inspection.doneOn')}>{i.doneOn}</Descriptions.Item>}
+          {i.inspector && <Descriptions.Item label={t('inspection.inspector')}>{i.inspector}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      {i.status === 'planned' ? <ChecklistForm inspection={i} /> : (
+        <>
+          <Card size="small" title={`${t('inspection.results')} · ${t('inspection.failedItems', { count: i.failed })}`}>
+            <Table rowKey="code" size="small" pagination={false} dataSource={i.results} columns={[
+              { title: t('hazard.item'), key: 'label', render: (_, r) => r.label[lang] },
+              { title: '', key: 'passed', width: 90, render: (_, r) => <Tag color={r.passed ? 'success' : 'error'}>{r.passed ? t('inspection.passed') : t('inspection.failed')}</Tag> },
+              { title: t('inspection.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+            ]} />
+          </Card>
+          <Card size="small" title={t('inspection.hazards')}>
+            <List dataSource={i.hazards} locale={{ emptyText: t('hazard.none') }} renderItem={(h) => (
+              <List.Item data-testid={`found-${h.itemCode}`} actions={[<Button key="open" size="small" onClick={() => setOpen(h.id)}>{t('common:actions')}</Button>]}>
+                <Space wrap>{h.label[lang]}<HazardStatusTag status={h.status} />{t('hazard.deadline')} {h.deadlineOn}</Space>
+              </List.Item>
+            )} />
+          </Card>
+          <Card size="small" title={t('inspection.occupants')}>
+            <Space wrap>{i.occupants.map((o, n) => <Tag key={n} color={o.registered ? 'success' : 'warning'}>{o.name}{o.registered ? '' : `（${t('inspection.unregistered')}）`}</Tag>)}</Space>
+          </Card>
+        </>
+      )}
+      <Card size="small" title={t('inspection.history')}>
+        <Timeline items={i.history.map((e) => ({ children: `${e.at.slice(0, 10)} · ${t(`status.${e.to}`, { defaultValue: e.to })}${e.by ? ` · ${e.by}` : ''}${e.details ? ` · ${e.details}` : ''}` }))} />
+      </Card>
+      <HazardDrawer side="staff" id={open} onClose={() => setOpen(null)} />
+    </Space>
+  );
+}

@@ -56,7 +56,8 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Log in/ }).click();
-  await page.getByTestId('console-menu').waitFor();
+  // On a phone the menu is folded away: present, not shown.
+  await page.getByTestId('console-menu').waitFor({ state: 'attached' });
 }
 
 /** Logs in on the portal's phone form (already open), reading the SMS code from the outbox as an admin. */

@@ -38,6 +38,8 @@ export async function demoUsers(db: Db, city: string): Promise<DemoUser[]> {
     ['reviewer-tax', 'tax', '税务审核 冯磊'],
     ['reviewer-civil', 'civil_affairs', '民政审核 陈丽'],
     ['reviewer-health', 'health', '卫健审核 褚强'],
+    ['reviewer-fire', 'fire_rescue', '消防监督 韩涛'],
+    ['reviewer-gas', 'gas', '燃气管理 邓敏'],
   ];
   return [
     { username: 'admin', displayName: '市级管理员 林晓', roles: ['city_admin'], division: city },

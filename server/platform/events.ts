@@ -5,6 +5,8 @@ import type { Ctx } from './http/context';
 export type DomainEvents = {
   /** Persons moved from one registered home to another (the old stay ended, a new one began): one, or a batch of an import. */
   'registry.person.moved': { personIds: string[] };
+  /** A house was added to the registry. */
+  'registry.house.created': { houseId: string; divisionCode: string; address: string; use: string };
 };
 
 type EventCtx = Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>;

@@ -13,6 +13,7 @@ import { isCityWide, scopeContains } from '../../platform/auth/scope';
 import type { Db, Executor, Tx } from '../../platform/db/client';
 import { listFiles } from '../../platform/files/files';
 import type { Ctx } from '../../platform/http/context';
+import { onDomainEvent } from '../../platform/events';
 import { getSetting } from '../../platform/settings/settings.service';
 import { findRentalHouse, listOccupants, listRentalHousesAfter } from '../registry';
 import { hazardSummary, reviewHazards } from './inspections.hazards';
@@ -257,3 +258,12 @@ export async function houseInspections(ctx: Ctx, houseId: string): Promise<House
     hazards: (await repo.hazardsOfHouses(ctx.db, [houseId], false)).map((h) => hazardSummary(ctx, h, labels)),
   };
 }
+
+// A new rental house is due for its first inspection at once, planned for its grid's worker.
+onDomainEvent('registry.house.created', async (tx, ctx, house) => {
+  if (house.use !== 'rental' && house.use !== 'dormitory') return;
+  const on = today(ctx);
+  await repo.trackHouses(tx, [{ houseId: house.houseId, divisionCode: house.divisionCode, address: house.address, nextDueOn: on }]);
+  const planned = await repo.planInspection(tx, { houseId: house.houseId, divisionCode: house.divisionCode, address: house.address, kind: 'routine', status: 'planned', dueOn: on });
+  if (planned) await repo.insertInspectionAction(tx, { inspectionId: planned.id, action: 'plan', fromStatus: 'new', toStatus: 'planned', transactionId: randomUUID(), actorId: ctx.actor.userId, details: 'routine', at: ctx.now() });
+});

@@ -214,6 +214,7 @@ export async function createHouse(ctx: Ctx, input: HouseInput): Promise<HouseVie
       landlordPersonId: input.landlordPersonId ?? null, agentName: input.agentName ?? null, managementCompany: input.managementCompany ?? null, createdBy: ctx.actor.userId,
     });
     await audit.record(tx, ctx, { action: 'registry.house.create', entityType: 'house', entityId: house.id, divisionCode: house.divisionCode, details: { ...input } });
+    await emitDomainEvent(tx, ctx, 'registry.house.created', { houseId: house.id, divisionCode: house.divisionCode, address: `${building.building.address} ${house.unit}`, use: house.use });
     return presentHouse(ctx, tx, { house, address: building.building.address, occupantCount: 0 });
   });
   return created.catch((error: unknown) => {

@@ -17,6 +17,7 @@ export function inspectionsConsoleRoutes(_me: MeView): ConsoleRoute[] {
   ];
 }
 
-export function inspectionsPortalRoutes(me: MeView): PortalRoute[] {
-  return me.kind === 'landlord' ? [{ path: 'rental', element: <MyHousesPage />, tile: { labelKey: 'rental', icon: null } }] : [];
+/** Any portal account may let a house: the page lists the houses whose landlord's registered mobile is the account's. */
+export function inspectionsPortalRoutes(_me: MeView): PortalRoute[] {
+  return [{ path: 'rental', element: <MyHousesPage />, tile: { labelKey: 'rental', icon: null } }];
 }

@@ -1,6 +1,7 @@
 import { App, Button, Descriptions, Drawer, Form, Input, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '@shared/kernel/workdays';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ProofUpload } from '../../../components/ProofUpload';
 import { useLang } from '../../../lib/lang';
@@ -39,7 +40,7 @@ export function HazardDrawer({ side, id, onClose }: { side: HazardSide; id: stri
             {h.closedOn && <Descriptions.Item label={t('hazard.closedOn')}>{h.closedOn}</Descriptions.Item>}
           </Descriptions>
           <Typography.Text strong>{t('hazard.history')}</Typography.Text>
-          <Timeline items={h.history.map((e) => ({ children: <span>{e.at.slice(0, 10)} · {t(`hazardStatus.${e.to}`, { defaultValue: e.to })}{e.by ? ` · ${e.by}` : ''}{e.details ? ` · ${e.details}` : ''}</span> }))} />
+          <Timeline items={h.history.map((e) => ({ children: <span>{chinaDate(new Date(e.at))} · {t(`hazardStatus.${e.to}`, { defaultValue: e.to })}{e.by ? ` · ${e.by}` : ''}{e.details ? ` · ${e.details}` : ''}</span> }))} />
           {h.actions.includes(action) && (
             <Form form={form} layout="vertical" onFinish={(v) => act.mutate({ action, note: v.note, photos }, {
               onSuccess: () => { form.resetFields(); setPhotos([]); void message.success(action === 'report_fixed' ? t('my.reported') : action === 'handle' ? t('hazard.handled') : t('hazard.referred')); },

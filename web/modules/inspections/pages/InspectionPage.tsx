@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Radio, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '@shared/kernel/workdays';
 import { useParams } from 'react-router';
 import type { InspectionView } from '@shared/inspections/inspection.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -122,7 +123,7 @@ export function InspectionPage() {
         </>
       )}
       <Card size="small" title={t('inspection.history')}>
-        <Timeline items={i.history.map((e) => ({ children: `${e.at.slice(0, 10)} · ${t(`status.${e.to}`, { defaultValue: e.to })}${e.by ? ` · ${e.by}` : ''}${e.details ? ` · ${e.details}` : ''}` }))} />
+        <Timeline items={i.history.map((e) => ({ children: `${chinaDate(new Date(e.at))} · ${t(`status.${e.to}`, { defaultValue: e.to })}${e.by ? ` · ${e.by}` : ''}${e.details ? ` · ${e.details}` : ''}` }))} />
       </Card>
       <HazardDrawer side="staff" id={open} onClose={() => setOpen(null)} />
     </Space>

@@ -79,6 +79,10 @@ export async function menuItems(page: Page): Promise<string[]> {
 /** An API client holding one session's cookie and CSRF token. */
 function client(cookie: string, csrfToken: string) {
   return {
+    /** Opens this session in a browser page too (for a phone account: a second SMS code within a minute would be refused). */
+    async signIn(page: Page): Promise<void> {
+      await page.context().addCookies(cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: baseUrl() })));
+    },
     async get<T>(url: string): Promise<T> {
       const response = await fetch(`${baseUrl()}${url}`, { headers: { cookie } });
       if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
@@ -109,14 +113,7 @@ export async function apiAs(username: string) {
   });
   if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = cookieOf(login);
-  return {
-    ...client(cookie, csrfToken),
-    /** Opens this session in a browser page too (a second SMS code within a minute would be refused). */
-    async signIn(page: Page): Promise<void> {
-      await page.context().addCookies(cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: baseUrl() })));
-    },
-  };
+  return client(cookieOf(login), csrfToken);
 }
 
 /** Calls the API as the portal account of a mobile number (signed up on first use), the SMS code read from the outbox. */
@@ -129,14 +126,7 @@ export async function apiAsPhone(phone: string) {
   const login = await fetch(`${baseUrl()}/api/auth/phone-login`, { method: 'POST', headers: json, body: JSON.stringify({ phone, code }) });
   if (!login.ok) throw new Error(`phone login ${phone}: ${login.status} ${await login.text()}`);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = cookieOf(login);
-  return {
-    ...client(cookie, csrfToken),
-    /** Opens this session in a browser page too (a second SMS code within a minute would be refused). */
-    async signIn(page: Page): Promise<void> {
-      await page.context().addCookies(cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: baseUrl() })));
-    },
-  };
+  return client(cookieOf(login), csrfToken);
 }
 
 /**

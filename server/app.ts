@@ -13,6 +13,7 @@ import { registryModule } from './modules/registry';
 import { permitsModule } from './modules/permits';
 import { pointsModule } from './modules/points';
 import { inspectionsModule } from './modules/inspections';
+import { housingModule } from './modules/housing';
 import { filesRoutes } from './platform/files/files.routes';
 import { paymentsRoutes } from './platform/payments/payments.routes';
 import { authJobs } from './platform/auth/auth.jobs';
@@ -45,6 +46,7 @@ export const MODULES: AnjuModule[] = [
   permitsModule,
   pointsModule,
   inspectionsModule,
+  housingModule,
 ];
 
 export type AppDeps = {

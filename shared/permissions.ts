@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'inspections.manage',
   /** A department's staff acting on hazards referred to it (查处). */
   'inspections.handle',
+  'housing.read',
+  'housing.manage',
   'portal.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -71,15 +73,15 @@ export type RoleDefinition = {
 export const BUILTIN_ROLES: RoleDefinition[] = [
   { code: 'city_admin', level: 'city', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'admin.roles', 'audit.read', 'notify.outbox', 'calendar.manage', 'settings.manage', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage',
-      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.manage', 'points.intake', 'points.review', 'inspections.read', 'inspections.inspect', 'inspections.manage'] },
+      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.manage', 'points.intake', 'points.review', 'inspections.read', 'inspections.inspect', 'inspections.manage', 'housing.read', 'housing.manage'] },
   { code: 'district_officer', level: 'district', kind: 'staff',
     permissions: ['divisions.read', 'divisions.manage', 'admin.users', 'registry.read', 'registry.write', 'registry.pii', 'registry.manage',
-      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.intake', 'inspections.read', 'inspections.inspect', 'inspections.manage'] },
+      'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'permits.manage', 'points.read', 'points.intake', 'inspections.read', 'inspections.inspect', 'inspections.manage', 'housing.read', 'housing.manage'] },
   { code: 'street_officer', level: 'street', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'points.read', 'points.intake', 'inspections.read', 'inspections.inspect', 'inspections.manage'] },
+    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'permits.review', 'permits.issue', 'points.read', 'points.intake', 'inspections.read', 'inspections.inspect', 'inspections.manage', 'housing.read', 'housing.manage'] },
   { code: 'community_officer', level: 'community', kind: 'staff',
-    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'inspections.read', 'inspections.inspect'] },
-  { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read', 'registry.read', 'registry.write', 'inspections.read', 'inspections.inspect'] },
+    permissions: ['divisions.read', 'divisions.manage', 'registry.read', 'registry.write', 'registry.pii', 'permits.read', 'permits.counter', 'inspections.read', 'inspections.inspect', 'housing.read', 'housing.manage'] },
+  { code: 'grid_worker', level: 'grid', kind: 'staff', permissions: ['divisions.read', 'registry.read', 'registry.write', 'inspections.read', 'inspections.inspect', 'housing.read'] },
   { code: 'dept_reviewer', level: 'any', kind: 'staff', department: true, permissions: ['divisions.read', 'points.read', 'points.review', 'points.data', 'inspections.handle'] },
   { code: 'auditor', level: 'city', kind: 'staff', permissions: ['divisions.read', 'audit.read'] },
   { code: 'resident', level: 'any', kind: 'resident', permissions: ['portal.use'] },

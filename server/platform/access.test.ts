@@ -265,6 +265,31 @@ const ROUTES: RouteCase[] = [
   },
   { route: 'GET /api/points/calculator', sample: () => ({ method: 'GET', url: '/api/points/calculator' }), foreign: () => [] },
   { route: 'POST /api/points/calculate', sample: () => ({ method: 'POST', url: '/api/points/calculate', body: { facts: { permit_months: 24 } } }), foreign: () => [] },
+  // The register of sub-landlords and agents is city-wide, so that every office sees the same blacklist.
+  { route: 'GET /api/housing/parties', sample: () => ({ method: 'GET', url: '/api/housing/parties' }), foreign: () => [] },
+  {
+    route: 'POST /api/housing/parties',
+    sample: () => ({ method: 'POST', url: '/api/housing/parties', body: { kind: 'agent', name: `扫描中介 ${++unique}`, creditCode: `91440101MA5C${String(unique).padStart(5, '0')}X`, transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
+  { route: 'GET /api/housing/parties/:id', sample: () => ({ method: 'GET', url: `/api/housing/parties/${randomUUID()}` }), foreign: () => [] },
+  {
+    route: 'POST /api/housing/parties/:id/blacklist',
+    sample: () => ({ method: 'POST', url: `/api/housing/parties/${randomUUID()}/blacklist`, body: { reason: '扫描用理由', office: '扫描办', expiresOn: '2099-01-01', transactionId: randomUUID() } }),
+    foreign: () => [],
+  },
+  { route: 'POST /api/housing/blacklist/:id/lift', sample: () => ({ method: 'POST', url: `/api/housing/blacklist/${randomUUID()}/lift`, body: { reason: '扫描用理由', transactionId: randomUUID() } }), foreign: () => [] },
+  {
+    route: 'GET /api/housing/houses/:id',
+    sample: (f) => ({ method: 'GET', url: `/api/housing/houses/${f.aHouse}` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/housing/houses/${f.bHouse}` }],
+  },
+  {
+    route: 'POST /api/housing/houses/:id/managers',
+    sample: (f) => ({ method: 'POST', url: `/api/housing/houses/${f.aHouse}/managers`, body: { partyId: randomUUID(), role: 'agent', since: '2026-01-01', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/housing/houses/${f.bHouse}/managers`, body: { partyId: randomUUID(), role: 'agent', since: '2026-01-01', transactionId: randomUUID() } }],
+  },
+  { route: 'GET /api/housing/flags', sample: () => ({ method: 'GET', url: '/api/housing/flags' }), foreign: () => [{ method: 'GET', url: '/api/housing/flags?open=false&pageSize=200' }] },
   { route: 'GET /api/inspections/checklist', sample: () => ({ method: 'GET', url: '/api/inspections/checklist' }), foreign: () => [] },
   { route: 'PUT /api/inspections/checklist/:code', sample: () => ({ method: 'PUT', url: '/api/inspections/checklist/hygiene', body: { weight: 5 } }), foreign: () => [] },
   {
@@ -818,7 +843,9 @@ async function snapshot() {
             (select json_agg(i order by i.id) from insp_inspections i where i.division_code like $1) as inspections,
             (select json_agg(h order by h.id) from insp_hazards h where h.division_code like $1) as hazards,
             (select json_agg(g order by g.house_id) from insp_house_grades g where g.division_code like $1) as grades,
-            (select json_agg(c order by c.id) from insp_campaigns c where c.division_code like $1) as campaigns`,
+            (select json_agg(c order by c.id) from insp_campaigns c where c.division_code like $1) as campaigns,
+            (select json_agg(m order by m.id) from housing_managers m where m.division_code like $1) as managers,
+            (select json_agg(g order by g.id) from housing_flags g where g.division_code like $1) as flags`,
     [`${B}%`],
   );
 }

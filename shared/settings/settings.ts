@@ -38,8 +38,15 @@ export const INSPECTIONS_SETTINGS = [
   { key: 'inspections.reinspectDays', module: 'inspections', kind: 'integer', default: 3, min: 0, max: 30, unit: 'days', source: '房东报告整改完成后的复查期限（本市设定）' },
 ] as const satisfies readonly SettingDefinition[];
 
+/** The landlord's duties on space and numbers (policy.md §4.3). */
+export const HOUSING_SETTINGS = [
+  { key: 'housing.minAreaSingleM2', module: 'housing', kind: 'integer', default: 5, min: 1, max: 50, unit: 'm2', source: '《佛山市流动人口和出租屋服务管理办法》(2014) 第二十八条：单人居住的，使用面积不少于5平方米' },
+  { key: 'housing.minAreaPerPersonM2', module: 'housing', kind: 'integer', default: 3, min: 1, max: 50, unit: 'm2', source: '同上第二十八条：2人以上居住的，人均使用面积不少于3平方米' },
+  { key: 'housing.groupRentalOccupants', module: 'housing', kind: 'integer', default: 30, min: 2, max: 500, unit: 'count', source: '同上第二十八条：居住30人以上的，应安装信息系统并设专人管理' },
+] as const satisfies readonly SettingDefinition[];
+
 /** Every policy setting of Anju. */
-export const SETTINGS = [...REGISTRY_SETTINGS, ...PERMITS_SETTINGS, ...INSPECTIONS_SETTINGS] as const;
+export const SETTINGS = [...REGISTRY_SETTINGS, ...PERMITS_SETTINGS, ...INSPECTIONS_SETTINGS, ...HOUSING_SETTINGS] as const;
 export type SettingKey = (typeof SETTINGS)[number]['key'];
 type DefinitionOf<K extends SettingKey> = Extract<(typeof SETTINGS)[number], { key: K }>;
 export type SettingValue<K extends SettingKey> = DefinitionOf<K>['kind'] extends 'boolean' ? boolean : number;

@@ -16,3 +16,4 @@ export const inspectionsModule: AnjuModuleDefinition = {
 
 export { planDaily } from './inspections.service';
 export { seedInspections } from './inspections.demo';
+export { planFlaggedInspection } from './inspections.service';

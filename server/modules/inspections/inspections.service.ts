@@ -267,3 +267,9 @@ onDomainEvent('registry.house.created', async (tx, ctx, house) => {
   const planned = await repo.planInspection(tx, { houseId: house.houseId, divisionCode: house.divisionCode, address: house.address, kind: 'routine', status: 'planned', dueOn: on });
   if (planned) await repo.insertInspectionAction(tx, { inspectionId: planned.id, action: 'plan', fromStatus: 'new', toStatus: 'planned', transactionId: randomUUID(), actorId: ctx.actor.userId, details: 'routine', at: ctx.now() });
 });
+
+/** Another module's rule flagged a house (overcrowding, a blacklisted manager): an inspection is due today, once. */
+export async function planFlaggedInspection(ctx: Pick<Ctx, 'actor' | 'now'>, tx: Tx, house: { id: string; divisionCode: string; address: string }, transactionId: string): Promise<void> {
+  await repo.trackHouses(tx, [{ houseId: house.id, divisionCode: house.divisionCode, address: house.address, nextDueOn: today(ctx) }]);
+  await planOneOff(ctx, tx, house, 'flagged', today(ctx), transactionId);
+}

@@ -768,3 +768,18 @@ export async function listOccupants(tx: Executor, houseId: string): Promise<{ pe
 export async function setLandlord(tx: Tx, houseIds: string[], personId: string, at: Date): Promise<void> {
   if (houseIds.length) await tx.update(houses).set({ landlordPersonId: personId, updatedAt: at }).where(inArray(houses.id, houseIds));
 }
+
+/** Active rental houses with their floor area and how many live there now, by id after `afterId` (keyset pages). */
+export async function listRentalOccupancyAfter(tx: Executor, afterId: string | null, limit: number) {
+  return tx.select({
+    id: houses.id, divisionCode: houses.divisionCode, address: sql<string>`${buildings.address} || ' ' || ${houses.unit}`, areaM2: houses.areaM2,
+    occupants: sql<number>`(select count(*)::int from reg_residences r where r.house_id = ${houses.id} and r.status = 'active')`,
+  }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .where(and(eq(houses.status, 'active'), inArray(houses.use, ['rental', 'dormitory']), afterId ? sql`${houses.id} > ${afterId}` : undefined))
+    .orderBy(asc(houses.id)).limit(limit);
+}
+
+export async function countOccupants(tx: Executor, houseId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(residences).where(and(eq(residences.houseId, houseId), eq(residences.status, 'active')));
+  return row?.n ?? 0;
+}

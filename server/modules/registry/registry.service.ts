@@ -520,6 +520,7 @@ export async function recordArrival(ctx: Ctx, tx: Tx, arrival: Arrival): Promise
     details: { personId: person.id, houseId: house.id, arrivedOn: arrival.arrivedOn, relation: arrival.relation, lateWorkdays: late, channel: arrival.channel },
   });
   if (current) await emitDomainEvent(tx, ctx, 'registry.person.moved', { personIds: [person.id] });
+  await emitDomainEvent(tx, ctx, 'registry.occupancy.changed', { houseIds: [house.id] });
   return residence.id;
 }
 
@@ -537,6 +538,7 @@ export async function recordLeaving(ctx: Ctx, tx: Tx, stay: repo.ResidenceRow, l
     action: 'registry.residence.leave', entityType: 'residence', entityId: stay.id, divisionCode: stay.divisionCode,
     details: { personId: stay.personId, leftOn, ...(reason ? { moved: true } : {}) },
   });
+  await emitDomainEvent(tx, ctx, 'registry.occupancy.changed', { houseIds: [stay.houseId] });
 }
 
 /**

@@ -1,0 +1,119 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { inScope, type Scope } from '../../platform/auth/scope';
+import type { Executor, Tx } from '../../platform/db/client';
+import { escapeLike } from '../../platform/db/like';
+import { blacklist, blacklistActions, flags, managers, parties } from './housing.tables';
+
+export type PartyRow = typeof parties.$inferSelect;
+export type EntryRow = typeof blacklist.$inferSelect;
+export type FlagRow = typeof flags.$inferSelect;
+
+// ── the register (city-wide: every office must see the same blacklist) ──────
+
+export async function insertParty(tx: Tx, values: typeof parties.$inferInsert): Promise<PartyRow> {
+  const [row] = await tx.insert(parties).values(values).returning();
+  return row!;
+}
+
+export async function findPartyByTransaction(db: Executor, userId: string, transactionId: string): Promise<PartyRow | undefined> {
+  const [row] = await db.select().from(parties).where(and(eq(parties.createdBy, userId), eq(parties.transactionId, transactionId)));
+  return row;
+}
+
+export async function findParty(db: Executor, id: string): Promise<PartyRow | undefined> {
+  const [row] = await db.select().from(parties).where(eq(parties.id, id));
+  return row;
+}
+
+/** An entry in force on `on`: listed, not lifted, not expired. */
+const inForce = (on: string) => and(eq(blacklist.status, 'listed'), sql`${blacklist.expiresOn} >= ${on}`);
+
+export async function listParties(db: Executor, query: { q?: string; blacklisted?: boolean; on: string; page: number; pageSize: number }) {
+  const listed = sql`exists (select 1 from housing_blacklist b where b.party_id = ${parties.id} and b.status = 'listed' and b.expires_on >= ${query.on})`;
+  const where: SQL[] = [];
+  if (query.q) where.push(or(ilike(parties.name, `%${escapeLike(query.q)}%`), eq(parties.idNumber, query.q.toUpperCase()), eq(parties.creditCode, query.q.toUpperCase()))!);
+  if (query.blacklisted !== undefined) where.push(query.blacklisted ? listed : sql`not ${listed}`);
+  const [total] = await db.select({ n: count() }).from(parties).where(and(...where));
+  const rows = await db.select({ party: parties, blacklisted: sql<boolean>`${listed}` }).from(parties).where(and(...where))
+    .orderBy(asc(parties.name), asc(parties.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function entriesOf(db: Executor, partyId: string): Promise<EntryRow[]> {
+  return db.select().from(blacklist).where(eq(blacklist.partyId, partyId)).orderBy(desc(blacklist.listedOn), desc(blacklist.createdAt));
+}
+
+export async function entryInForce(db: Executor, partyId: string, on: string): Promise<EntryRow | undefined> {
+  const [row] = await db.select().from(blacklist).where(and(eq(blacklist.partyId, partyId), inForce(on))).orderBy(desc(blacklist.expiresOn)).limit(1);
+  return row;
+}
+
+export async function insertEntry(tx: Tx, values: typeof blacklist.$inferInsert): Promise<EntryRow> {
+  const [row] = await tx.insert(blacklist).values(values).returning();
+  return row!;
+}
+
+export async function lockEntry(tx: Tx, id: string): Promise<EntryRow | undefined> {
+  const [row] = await tx.select().from(blacklist).where(eq(blacklist.id, id)).for('update');
+  return row;
+}
+
+export async function updateEntry(tx: Tx, id: string, values: Partial<typeof blacklist.$inferInsert>): Promise<void> {
+  await tx.update(blacklist).set(values).where(eq(blacklist.id, id));
+}
+
+export async function insertEntryAction(tx: Tx, values: typeof blacklistActions.$inferInsert): Promise<void> {
+  await tx.insert(blacklistActions).values(values);
+}
+
+export async function findEntryAction(db: Executor, transactionId: string) {
+  const [row] = await db.select().from(blacklistActions).where(eq(blacklistActions.transactionId, transactionId));
+  return row;
+}
+
+// ── managers of houses ───────────────────────────────────────────────────────
+
+export async function insertManager(tx: Tx, values: typeof managers.$inferInsert) {
+  const [row] = await tx.insert(managers).values(values).returning();
+  return row!;
+}
+
+export async function findManagerByTransaction(db: Executor, userId: string, transactionId: string) {
+  const [row] = await db.select().from(managers).where(and(eq(managers.createdBy, userId), eq(managers.transactionId, transactionId)));
+  return row;
+}
+
+export async function managersOf(db: Executor, houseId: string) {
+  return db.select({ manager: managers, name: parties.name }).from(managers).innerJoin(parties, eq(parties.id, managers.partyId))
+    .where(eq(managers.houseId, houseId)).orderBy(asc(managers.since));
+}
+
+/** The houses a party manages, in the caller's jurisdiction. */
+export async function housesOfParty(db: Executor, partyId: string, scope: Scope) {
+  return db.select().from(managers).where(and(eq(managers.partyId, partyId), inScope(managers.divisionCode, scope))).orderBy(asc(managers.since));
+}
+
+// ── flags ────────────────────────────────────────────────────────────────────
+
+/** Opens a flag unless the same is open; returns it when new. */
+export async function openFlag(tx: Tx, values: typeof flags.$inferInsert): Promise<FlagRow | undefined> {
+  const [row] = await tx.insert(flags).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+/** Clears the house's open flags of these kinds (the rule no longer holds); returns how many. */
+export async function clearFlags(tx: Tx, houseId: string, kinds: FlagRow['kind'][], on: string): Promise<number> {
+  const cleared = await tx.update(flags).set({ clearedOn: on }).where(and(eq(flags.houseId, houseId), inArray(flags.kind, kinds), isNull(flags.clearedOn))).returning({ id: flags.id });
+  return cleared.length;
+}
+
+export async function flagsOf(db: Executor, houseId: string): Promise<FlagRow[]> {
+  return db.select().from(flags).where(eq(flags.houseId, houseId)).orderBy(desc(flags.flaggedOn));
+}
+
+export async function listFlags(db: Executor, scope: Scope, query: { open: boolean; page: number; pageSize: number }) {
+  const where = and(inScope(flags.divisionCode, scope), query.open ? isNull(flags.clearedOn) : undefined);
+  const [total] = await db.select({ n: count() }).from(flags).where(where);
+  const rows = await db.select().from(flags).where(where).orderBy(desc(flags.flaggedOn), asc(flags.address)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '@shared/errors';
+import { BlacklistInput, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
+import * as housing from './housing.service';
+
+const tags = ['housing'];
+
+export const housingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/parties', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'The city-wide register of sub-landlords and agents, with who is blacklisted', tags, querystring: PartyListQuery, response: { 200: PartyPage } },
+  }, (req) => housing.listParties(req.ctx, req.query));
+
+  app.post('/parties', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Register a sub-landlord or agent (a person by ID number, an organisation by credit code)', tags, body: PartyInput, response: { 201: PartyView, 400: ErrorBody, 409: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await housing.registerParty(req.ctx, req.body)));
+
+  app.get('/parties/:id', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'One sub-landlord or agent: blacklist entries and the houses it manages in the jurisdiction (audited)', tags, params: IdParam, response: { 200: PartyView, 404: ErrorBody } },
+  }, (req) => housing.getParty(req.ctx, req.params.id));
+
+  app.post('/parties/:id/blacklist', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Blacklist a party with the reason, the issuing office and the expiry', tags, params: IdParam, body: BlacklistInput, response: { 200: PartyView, 400: ErrorBody, 404: ErrorBody } },
+  }, (req) => housing.blacklistParty(req.ctx, req.params.id, req.body));
+
+  app.post('/blacklist/:id/lift', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Lift a blacklist entry before its expiry, with the reason', tags, params: IdParam, body: LiftInput, response: { 200: PartyView, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => housing.liftEntry(req.ctx, req.params.id, req.body));
+
+  app.get('/houses/:id', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'A rental house\'s managers, flags and occupancy', tags, params: IdParam, response: { 200: HouseHousingView, 404: ErrorBody } },
+  }, (req) => housing.houseHousing(req.ctx, req.params.id));
+
+  app.post('/houses/:id/managers', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Register the sub-landlord or agent of a rental house (a blacklisted one is refused with a warning unless acknowledged)', tags, params: IdParam, body: ManagerInput, response: { 200: HouseHousingView, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => housing.addManager(req.ctx, req.params.id, req.body));
+
+  app.get('/flags', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'Houses flagged in the jurisdiction: overcrowding, group rental, a blacklisted manager', tags, querystring: FlagListQuery, response: { 200: FlagPage } },
+  }, (req) => housing.listFlags(req.ctx, req.query));
+};

@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workflowActionsTable } from '../../platform/db/workflow-actions';
+
+/** The register of sub-landlords (二房东) and letting agents, city-wide: a person or an organisation. */
+export const parties = pgTable(
+  'housing_parties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['sub_landlord', 'agent'] }).notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number'),
+    creditCode: text('credit_code'),
+    phone: text('phone'),
+    /** Where it was registered. */
+    divisionCode: text('division_code').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    transactionId: uuid('transaction_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('housing_parties_id_number_key').on(t.idNumber).where(sql`id_number is not null`),
+    uniqueIndex('housing_parties_credit_code_key').on(t.creditCode).where(sql`credit_code is not null`),
+    uniqueIndex('housing_parties_tx_key').on(t.createdBy, t.transactionId),
+    index('housing_parties_name_idx').on(t.name),
+  ],
+);
+
+/** A blacklist entry: reason, issuing office, expiry; lifted early only with a reason. */
+export const blacklist = pgTable(
+  'housing_blacklist',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partyId: uuid('party_id').notNull().references(() => parties.id),
+    status: text('status', { enum: ['listed', 'lifted'] }).notNull(),
+    reason: text('reason').notNull(),
+    office: text('office').notNull(),
+    divisionCode: text('division_code').notNull(),
+    listedOn: date('listed_on', { mode: 'string' }).notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    liftedOn: date('lifted_on', { mode: 'string' }),
+    liftReason: text('lift_reason'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('housing_blacklist_party_idx').on(t.partyId, t.status, t.expiresOn)],
+);
+export const blacklistActions = workflowActionsTable('housing_blacklist_actions', 'entryId', 'entry_id', () => blacklist.id);
+
+/** Who manages a rental house for its owner: a sub-landlord or an agent, and whether the officer was warned of a blacklist. */
+export const managers = pgTable(
+  'housing_managers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    houseId: uuid('house_id').notNull(),
+    divisionCode: text('division_code').notNull(),
+    partyId: uuid('party_id').notNull().references(() => parties.id),
+    role: text('role', { enum: ['sub_landlord', 'agent'] }).notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+    warnedEntryId: uuid('warned_entry_id').references(() => blacklist.id),
+    createdBy: uuid('created_by').notNull(),
+    transactionId: uuid('transaction_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('housing_managers_house_party_key').on(t.houseId, t.partyId, t.role),
+    uniqueIndex('housing_managers_tx_key').on(t.createdBy, t.transactionId),
+    index('housing_managers_party_idx').on(t.partyId),
+  ],
+);
+
+/** A house flagged by a rule (overcrowding, group rental, a blacklisted manager), open until the rule no longer holds. */
+export const flags = pgTable(
+  'housing_flags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    houseId: uuid('house_id').notNull(),
+    divisionCode: text('division_code').notNull(),
+    address: text('address').notNull(),
+    kind: text('kind', { enum: ['overcrowded', 'group_rental', 'blacklisted_manager'] }).notNull(),
+    detail: text('detail').notNull(),
+    flaggedOn: date('flagged_on', { mode: 'string' }).notNull(),
+    clearedOn: date('cleared_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('housing_flags_open_key').on(t.houseId, t.kind).where(sql`cleared_on is null`),
+    index('housing_flags_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.clearedOn),
+  ],
+);

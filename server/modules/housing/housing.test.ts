@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HouseHousingView, PartyView } from '@shared/housing/housing.schema';
+import { china, idOf, LONG_SESSION } from '../../test/fixtures';
+import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
+import { judgeAll } from './index';
+
+const COMMUNITY = '440106006002';
+let t: TestApp;
+let admin: TestUser;
+let officer: TestUser;
+let elsewhere: TestUser;
+let serial = 0;
+
+async function rentalHouse(areaM2?: number): Promise<string> {
+  const building = (await t.as(officer).post('/api/registry/buildings', { divisionCode: COMMUNITY, address: `石牌街道出租路 ${++serial} 号` })).json<{ id: string }>();
+  const house = await t.as(officer).post('/api/registry/houses', { buildingId: building.id, unit: '101', use: 'rental', ownerOrganisation: '石牌物业', ...(areaM2 ? { areaM2 } : {}) });
+  expect(house.statusCode, house.body).toBe(201);
+  return house.json<{ id: string }>().id;
+}
+async function moveIn(houseId: string): Promise<string> {
+  const res = await t.as(officer).post('/api/registry/residences/arrive', { name: `租客${++serial}`, idNumber: idOf(`44010619900101${String(serial).padStart(3, '0')}`), arrivedOn: '2026-02-01', houseId, relation: 'tenant', registerIfNew: true, transactionId: randomUUID() });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ id: string }>().id;
+}
+const housing = async (houseId: string) => (await t.as(officer).get(`/api/housing/houses/${houseId}`)).json<HouseHousingView>();
+const flagged = async (houseId: string) => (await t.handle.query<{ n: number }>("select count(*)::int as n from insp_inspections where house_id = $1 and kind = 'flagged' and status = 'planned'", [houseId]))[0]!.n;
+
+beforeAll(async () => {
+  t = await buildTestApp({ now: china('2026-03-02') });
+  const user = (spec: Parameters<TestApp['factories']['user']>[0]) => t.factories.user({ sessionHours: LONG_SESSION, ...spec });
+  admin = await user({ roles: ['city_admin'], division: '4401' });
+  officer = await user({ roles: ['street_officer'], division: '440106006' });
+  elsewhere = await user({ roles: ['street_officer'], division: '440111001' });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the sub-landlord register and blacklist', () => {
+  let subLandlord: PartyView;
+  let agent: PartyView;
+
+  it('registers a person by a checked ID number or an organisation by its credit code, once', async () => {
+    const both = await t.as(officer).post('/api/housing/parties', { kind: 'sub_landlord', name: '二房东甲', idNumber: idOf('44010619800101123'), creditCode: '91440101MA5CXXXX1X', transactionId: randomUUID() });
+    expect(both.json()).toMatchObject({ code: 'HOUSING_PARTY_IDENTITY', message: expect.stringContaining('二者填一项'), messageEn: expect.stringContaining('one of the two') });
+    expect((await t.as(officer).post('/api/housing/parties', { kind: 'sub_landlord', name: '二房东甲', idNumber: '440106198001011239', transactionId: randomUUID() })).json()).toMatchObject({ code: 'REGISTRY_ID_CHECK' });
+    const key = randomUUID();
+    const created = await t.as(officer).post('/api/housing/parties', { kind: 'sub_landlord', name: '二房东甲', idNumber: idOf('44010619800101123'), phone: '13600007777', transactionId: key });
+    expect(created.statusCode, created.body).toBe(201);
+    subLandlord = created.json<PartyView>();
+    expect((await t.as(officer).post('/api/housing/parties', { kind: 'sub_landlord', name: '二房东甲', idNumber: idOf('44010619800101123'), transactionId: key })).json<PartyView>().id).toBe(subLandlord.id);
+    expect((await t.as(officer).post('/api/housing/parties', { kind: 'sub_landlord', name: '另一人', idNumber: idOf('44010619800101123'), transactionId: randomUUID() })).json()).toMatchObject({ code: 'HOUSING_PARTY_EXISTS' });
+    agent = (await t.as(officer).post('/api/housing/parties', { kind: 'agent', name: '某房产中介有限公司', creditCode: '91440101MA5CABCD1X', transactionId: randomUUID() })).json<PartyView>();
+    expect(agent).toMatchObject({ kind: 'agent', blacklisted: false });
+  });
+
+  it('blacklists with reason, office and an expiry in the future; the whole city sees it', async () => {
+    expect((await t.as(officer).post(`/api/housing/parties/${subLandlord.id}/blacklist`, { reason: '多次违规分隔出租', office: '天河区来穗局', expiresOn: '2026-03-02', transactionId: randomUUID() })).json()).toMatchObject({ code: 'HOUSING_EXPIRY_PAST' });
+    const listed = await t.as(officer).post(`/api/housing/parties/${subLandlord.id}/blacklist`, { reason: '多次违规分隔出租，拒不整改', office: '天河区来穗人员服务管理局', expiresOn: '2027-03-01', transactionId: randomUUID() });
+    expect(listed.json<PartyView>()).toMatchObject({ blacklisted: true, blacklist: [{ status: 'listed', active: true, expiresOn: '2027-03-01' }] });
+    const seen = (await t.as(elsewhere).get('/api/housing/parties?blacklisted=true')).json<{ items: { id: string; idNumber: string }[] }>();
+    expect(seen.items.map((p) => p.id)).toEqual([subLandlord.id]);
+    // Whoever may not see ID numbers gets them masked.
+    const worker = await t.factories.user({ roles: ['grid_worker'], division: '440111001' });
+    const masked = (await t.as(worker).get('/api/housing/parties?blacklisted=true')).json<{ items: { idNumber: string; phone: string }[] }>();
+    expect(masked.items[0]).toMatchObject({ idNumber: expect.stringContaining('*'), phone: '136****7777' });
+  });
+
+  it('registering a house managed by a blacklisted party warns the officer, and acknowledged it is recorded and flagged', async () => {
+    const house = await rentalHouse(40);
+    const warned = await t.as(officer).post(`/api/housing/houses/${house}/managers`, { partyId: subLandlord.id, role: 'sub_landlord', since: '2026-03-01', transactionId: randomUUID() });
+    expect(warned.statusCode).toBe(409);
+    expect(warned.json()).toMatchObject({ code: 'HOUSING_PARTY_BLACKLISTED', message: expect.stringContaining('天河区来穗人员服务管理局'), messageEn: expect.stringContaining('until 2027-03-01') });
+    expect((await housing(house)).managers).toEqual([]);
+    const acknowledged = await t.as(officer).post(`/api/housing/houses/${house}/managers`, { partyId: subLandlord.id, role: 'sub_landlord', since: '2026-03-01', acknowledgeBlacklist: true, transactionId: randomUUID() });
+    expect(acknowledged.statusCode, acknowledged.body).toBe(200);
+    expect(acknowledged.json<HouseHousingView>()).toMatchObject({ managers: [{ name: '二房东甲', warned: true }], flags: [{ kind: 'blacklisted_manager', clearedOn: null }] });
+    expect(await flagged(house)).toBe(1);
+    expect(await t.handle.query("select count(*)::int as n from audit_log where action = 'housing.manager.add-blacklisted' and entity_id = $1", [house])).toEqual([{ n: 1 }]);
+    // Another office's officer does not reach the house.
+    expect((await t.as(elsewhere).get(`/api/housing/houses/${house}`)).statusCode).toBe(404);
+    expect((await t.as(elsewhere).post(`/api/housing/houses/${house}/managers`, { partyId: agent.id, role: 'agent', since: '2026-03-01', transactionId: randomUUID() })).statusCode).toBe(404);
+  });
+
+  it('does not fire for a party not listed, one whose entry was lifted, or one whose entry expired', async () => {
+    const clean = await rentalHouse(40);
+    const plain = await t.as(officer).post(`/api/housing/houses/${clean}/managers`, { partyId: agent.id, role: 'agent', since: '2026-03-01', transactionId: randomUUID() });
+    expect(plain.json<HouseHousingView>()).toMatchObject({ managers: [{ warned: false }], flags: [] });
+    expect(await flagged(clean)).toBe(0);
+
+    const lifted = (await t.as(officer).post('/api/housing/parties', { kind: 'sub_landlord', name: '二房东乙', idNumber: idOf('44010619810202123'), transactionId: randomUUID() })).json<PartyView>();
+    const entry = (await t.as(officer).post(`/api/housing/parties/${lifted.id}/blacklist`, { reason: '虚假登记', office: '石牌街来穗中心', expiresOn: '2026-06-30', transactionId: randomUUID() })).json<PartyView>().blacklist[0]!;
+    const lift = await t.as(officer).post(`/api/housing/blacklist/${entry.id}/lift`, { reason: '已整改并经复核', transactionId: randomUUID() });
+    expect(lift.json<PartyView>()).toMatchObject({ blacklisted: false, blacklist: [{ status: 'lifted', liftReason: '已整改并经复核' }] });
+    expect((await t.as(officer).post(`/api/housing/blacklist/${entry.id}/lift`, { reason: '再解除一次', transactionId: randomUUID() })).statusCode).toBe(409);
+    const other = await rentalHouse(40);
+    expect((await t.as(officer).post(`/api/housing/houses/${other}/managers`, { partyId: lifted.id, role: 'sub_landlord', since: '2026-03-01', transactionId: randomUUID() })).statusCode).toBe(200);
+
+    const expiring = (await t.as(officer).post('/api/housing/parties', { kind: 'sub_landlord', name: '二房东丙', idNumber: idOf('44010619820303123'), transactionId: randomUUID() })).json<PartyView>();
+    await t.as(officer).post(`/api/housing/parties/${expiring.id}/blacklist`, { reason: '违规群租', office: '石牌街来穗中心', expiresOn: '2026-03-31', transactionId: randomUUID() });
+    const third = await rentalHouse(40);
+    expect((await t.as(officer).post(`/api/housing/houses/${third}/managers`, { partyId: expiring.id, role: 'sub_landlord', since: '2026-03-01', transactionId: randomUUID() })).statusCode).toBe(409);
+    t.setNow(china('2026-04-01'));
+    expect((await t.as(officer).post(`/api/housing/houses/${third}/managers`, { partyId: expiring.id, role: 'sub_landlord', since: '2026-04-01', transactionId: randomUUID() })).statusCode).toBe(200);
+    t.setNow(china('2026-03-02'));
+  });
+});
+
+describe('overcrowding and group rental', () => {
+  it('flags a house when occupants outgrow its area, plans an inspection once, and clears the flag when they leave', async () => {
+    const house = await rentalHouse(8);
+    await moveIn(house);
+    await moveIn(house);
+    expect((await housing(house)).flags).toEqual([]);
+    const third = await moveIn(house);
+    const crowded = await housing(house);
+    expect(crowded).toMatchObject({ occupants: 3, flags: [{ kind: 'overcrowded', detail: expect.stringContaining('人均 2.66 平方米'), clearedOn: null }] });
+    expect(await flagged(house)).toBe(1);
+    const fourth = await moveIn(house);
+    expect((await housing(house)).flags.filter((f) => f.clearedOn === null)).toHaveLength(1);
+    expect(await flagged(house)).toBe(1);
+    for (const stay of [third, fourth]) expect((await t.as(officer).post(`/api/registry/residences/${stay}/leave`, { leftOn: '2026-03-02', transactionId: randomUUID() })).statusCode).toBe(200);
+    expect((await housing(house)).flags).toMatchObject([{ kind: 'overcrowded', clearedOn: '2026-03-02' }]);
+    const list = (await t.as(officer).get('/api/housing/flags?open=false')).json<{ items: { houseId: string; kind: string }[] }>();
+    expect(list.items.filter((f) => f.houseId === house).map((f) => f.kind)).toEqual(['overcrowded']);
+    expect((await t.as(officer).get('/api/housing/flags')).json<{ items: { houseId: string }[] }>().items.map((f) => f.houseId)).not.toContain(house);
+    expect((await t.as(elsewhere).get('/api/housing/flags')).json<{ items: unknown[] }>().items).toEqual([]);
+  });
+
+  it('one person needs five square metres: a four-metre room is flagged, a five-metre one is not', async () => {
+    const small = await rentalHouse(4);
+    const enough = await rentalHouse(5);
+    await moveIn(small);
+    await moveIn(enough);
+    expect((await housing(small)).flags.map((f) => f.kind)).toEqual(['overcrowded']);
+    expect((await housing(enough)).flags).toEqual([]);
+  });
+
+  it('the daily check finds group rentals by head count, at the city\'s threshold and not below', async () => {
+    expect((await t.as(admin).put('/api/settings/housing.groupRentalOccupants', { value: 3 })).statusCode).toBe(200);
+    const big = await rentalHouse(200);
+    const two = await rentalHouse(200);
+    for (let i = 0; i < 3; i++) await moveIn(big);
+    for (let i = 0; i < 2; i++) await moveIn(two);
+    await judgeAll({ db: t.db, actor: { userId: null, username: null, displayName: 'test', kind: 'system', roles: [], permissions: ['inspections.inspect'], divisionCode: null, department: null, phone: null, sessionId: null, csrfToken: null }, ip: null, requestId: randomUUID(), now: () => china('2026-03-02') });
+    expect((await housing(big)).flags.map((f) => f.kind)).toEqual(['group_rental']);
+    expect((await housing(two)).flags).toEqual([]);
+    expect(await flagged(big)).toBe(1);
+    expect(await flagged(two)).toBe(0);
+  });
+});

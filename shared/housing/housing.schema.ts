@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Phone } from '../kernel/phone';
+import { Name } from '../registry/registry.schema';
+
+export const IdParam = z.strictObject({ id: z.uuid() });
+export const PARTY_KINDS = ['sub_landlord', 'agent'] as const;
+export const FLAG_KINDS = ['overcrowded', 'group_rental', 'blacklisted_manager'] as const;
+
+/** A sub-landlord (二房东) or letting agent: a person by ID number or an organisation by its unified credit code. */
+export const PartyInput = z.strictObject({
+  kind: z.enum(PARTY_KINDS),
+  name: Name,
+  idNumber: z.string().trim().min(15).max(18).optional(),
+  creditCode: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: 'errors:HOUSING_CREDIT_CODE' }).optional(),
+  phone: Phone.optional(),
+  transactionId: z.uuid(),
+});
+export type PartyInput = z.infer<typeof PartyInput>;
+
+export const BlacklistEntryView = z.object({
+  id: z.string(), status: z.enum(['listed', 'lifted']), reason: z.string(), office: z.string(), listedOn: z.string(), expiresOn: z.string(),
+  liftedOn: z.string().nullable(), liftReason: z.string().nullable(), active: z.boolean(),
+});
+export type BlacklistEntryView = z.infer<typeof BlacklistEntryView>;
+
+export const PartyView = z.object({
+  id: z.string(), kind: z.enum(PARTY_KINDS), name: z.string(), idNumber: z.string().nullable(), creditCode: z.string().nullable(), phone: z.string().nullable(),
+  blacklisted: z.boolean(), blacklist: z.array(BlacklistEntryView),
+  houses: z.array(z.object({ houseId: z.string(), address: z.string(), role: z.enum(PARTY_KINDS), since: z.string() })),
+});
+export type PartyView = z.infer<typeof PartyView>;
+export const PartyListQuery = z.strictObject({
+  q: z.string().trim().max(50).optional(),
+  blacklisted: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PartyListQuery = z.infer<typeof PartyListQuery>;
+export const PartyPage = z.object({ items: z.array(PartyView.omit({ blacklist: true, houses: true })), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const BlacklistInput = z.strictObject({
+  reason: z.string().trim().min(4).max(500),
+  /** The office that decided it (e.g. 天河区来穗人员服务管理局). */
+  office: z.string().trim().min(2).max(80),
+  expiresOn: z.iso.date(),
+  transactionId: z.uuid(),
+});
+export type BlacklistInput = z.infer<typeof BlacklistInput>;
+export const LiftInput = z.strictObject({ reason: z.string().trim().min(4).max(500), transactionId: z.uuid() });
+export type LiftInput = z.infer<typeof LiftInput>;
+
+/** Registers who manages a rental house; a blacklisted party is refused with the entry unless the officer acknowledges it. */
+export const ManagerInput = z.strictObject({
+  partyId: z.uuid(),
+  role: z.enum(PARTY_KINDS),
+  since: z.iso.date(),
+  acknowledgeBlacklist: z.boolean().default(false),
+  transactionId: z.uuid(),
+});
+export type ManagerInput = z.infer<typeof ManagerInput>;
+
+export const FlagView = z.object({
+  id: z.string(), houseId: z.string(), address: z.string(), divisionCode: z.string(), kind: z.enum(FLAG_KINDS), detail: z.string(), flaggedOn: z.string(), clearedOn: z.string().nullable(),
+});
+export type FlagView = z.infer<typeof FlagView>;
+export const HouseHousingView = z.object({
+  houseId: z.string(), address: z.string(), areaM2: z.number().nullable(), occupants: z.number(),
+  managers: z.array(z.object({ partyId: z.string(), name: z.string(), role: z.enum(PARTY_KINDS), since: z.string(), warned: z.boolean() })),
+  flags: z.array(FlagView),
+});
+export type HouseHousingView = z.infer<typeof HouseHousingView>;
+export const FlagListQuery = z.strictObject({ open: z.enum(['true', 'false']).default('true'), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+export type FlagListQuery = z.infer<typeof FlagListQuery>;
+export const FlagPage = z.object({ items: z.array(FlagView), total: z.number(), page: z.number(), pageSize: z.number() });

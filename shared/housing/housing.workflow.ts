@@ -1,0 +1,7 @@
+import { defineWorkflow } from '../kernel/workflow';
+
+/** A blacklist entry of a sub-landlord or agent: listed with reason, issuing office and expiry; lifted early with a reason. */
+export const blacklistWorkflow = defineWorkflow(['new', 'listed', 'lifted'], {
+  list: { from: ['new'], to: 'listed', permission: 'housing.manage' },
+  lift: { from: ['listed'], to: 'lifted', permission: 'housing.manage' },
+});

@@ -8,6 +8,7 @@ import zhSettings from './zh-CN/settings.json';
 import zhPermits from './zh-CN/permits.json';
 import zhPoints from './zh-CN/points.json';
 import zhInspections from './zh-CN/inspections.json';
+import zhHousing from './zh-CN/housing.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enAuth from './en/auth.json';
@@ -18,13 +19,14 @@ import enSettings from './en/settings.json';
 import enPermits from './en/permits.json';
 import enPoints from './en/points.json';
 import enInspections from './en/inspections.json';
+import enHousing from './en/housing.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, auth: zhAuth, admin: zhAdmin, portal: zhPortal, registry: zhRegistry, settings: zhSettings, permits: zhPermits, points: zhPoints, inspections: zhInspections },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, portal: enPortal, registry: enRegistry, settings: enSettings, permits: enPermits, points: enPoints, inspections: enInspections },
+  'zh-CN': { common: zhCommon, errors: zhErrors, auth: zhAuth, admin: zhAdmin, portal: zhPortal, registry: zhRegistry, settings: zhSettings, permits: zhPermits, points: zhPoints, inspections: zhInspections, housing: zhHousing },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, portal: enPortal, registry: enRegistry, settings: enSettings, permits: enPermits, points: enPoints, inspections: enInspections, housing: enHousing },
 } as const;
 export const NAMESPACES = Object.keys(resources['zh-CN']) as (keyof (typeof resources)['zh-CN'])[];
 

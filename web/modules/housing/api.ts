@@ -1,0 +1,37 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  FlagPage, HouseHousingView, PartyPage, PartyView,
+  type BlacklistInput, type FlagListQuery, type LiftInput, type ManagerInput, type PartyInput, type PartyListQuery,
+} from '@shared/housing/housing.schema';
+import { api, qs } from '../../lib/api';
+
+const fresh = () => ({ transactionId: crypto.randomUUID() });
+type Without<T> = Omit<T, 'transactionId'>;
+
+export function useParties(query: Partial<PartyListQuery>) {
+  return useQuery({ queryKey: ['housing', 'parties', query], queryFn: () => api.get(`/api/housing/parties${qs(query)}`, PartyPage) });
+}
+
+export function useParty(id: string | null) {
+  return useQuery({ queryKey: ['housing', 'party', id], queryFn: () => api.get(`/api/housing/parties/${id}`, PartyView), enabled: Boolean(id) });
+}
+
+function useHousingMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  // A flag plans an inspection: the house page's inspection panel follows too.
+  return useMutation({ mutationFn: fn, onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['housing'] }), client.invalidateQueries({ queryKey: ['inspections'] })]) });
+}
+
+export const useRegisterParty = () => useHousingMutation((input: Without<PartyInput>) => api.post('/api/housing/parties', { ...input, ...fresh() }, PartyView));
+export const useBlacklist = (id: string) => useHousingMutation((input: Without<BlacklistInput>) => api.post(`/api/housing/parties/${id}/blacklist`, { ...input, ...fresh() }, PartyView));
+export const useLift = () => useHousingMutation(({ entryId, ...input }: Without<LiftInput> & { entryId: string }) => api.post(`/api/housing/blacklist/${entryId}/lift`, { ...input, ...fresh() }, PartyView));
+
+export function useHouseHousing(houseId: string) {
+  return useQuery({ queryKey: ['housing', 'house', houseId], queryFn: () => api.get(`/api/housing/houses/${houseId}`, HouseHousingView) });
+}
+
+export const useAddManager = (houseId: string) => useHousingMutation((input: ManagerInput) => api.post(`/api/housing/houses/${houseId}/managers`, input, HouseHousingView));
+
+export function useFlags(query: Partial<FlagListQuery>) {
+  return useQuery({ queryKey: ['housing', 'flags', query], queryFn: () => api.get(`/api/housing/flags${qs(query)}`, FlagPage) });
+}

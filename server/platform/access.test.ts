@@ -290,6 +290,15 @@ const ROUTES: RouteCase[] = [
     foreign: (f) => [{ method: 'POST', url: `/api/housing/houses/${f.bHouse}/managers`, body: { partyId: randomUUID(), role: 'agent', since: '2026-01-01', transactionId: randomUUID() } }],
   },
   { route: 'GET /api/housing/flags', sample: () => ({ method: 'GET', url: '/api/housing/flags' }), foreign: () => [{ method: 'GET', url: '/api/housing/flags?open=false&pageSize=200' }] },
+  { route: 'GET /api/housing/doors', sample: () => ({ method: 'GET', url: '/api/housing/doors' }), foreign: () => [{ method: 'GET', url: '/api/housing/doors' }] },
+  {
+    route: 'POST /api/housing/doors',
+    sample: (f) => ({ method: 'POST', url: '/api/housing/doors', body: { buildingId: f.aBuilding, name: `扫描门禁 ${++unique}` } }),
+    foreign: (f) => [{ method: 'POST', url: '/api/housing/doors', body: { buildingId: f.bBuilding, name: '越界门禁' } }],
+  },
+  { route: 'POST /api/housing/doors/:id/revoke', sample: () => ({ method: 'POST', url: `/api/housing/doors/${randomUUID()}/revoke` }), foreign: () => [] },
+  // Door systems authenticate with their own key, not a session.
+  { route: 'POST /api/housing/door-events', sample: () => ({ method: 'POST', url: '/api/housing/door-events', body: { events: [{ eventId: 'scan', idNumber: B_PERSON_ID, at: '2026-01-01T08:00:00+08:00' }] } }), foreign: () => [] },
   { route: 'GET /api/inspections/checklist', sample: () => ({ method: 'GET', url: '/api/inspections/checklist' }), foreign: () => [] },
   { route: 'PUT /api/inspections/checklist/:code', sample: () => ({ method: 'PUT', url: '/api/inspections/checklist/hygiene', body: { weight: 5 } }), foreign: () => [] },
   {
@@ -845,7 +854,8 @@ async function snapshot() {
             (select json_agg(g order by g.house_id) from insp_house_grades g where g.division_code like $1) as grades,
             (select json_agg(c order by c.id) from insp_campaigns c where c.division_code like $1) as campaigns,
             (select json_agg(m order by m.id) from housing_managers m where m.division_code like $1) as managers,
-            (select json_agg(g order by g.id) from housing_flags g where g.division_code like $1) as flags`,
+            (select json_agg(g order by g.id) from housing_flags g where g.division_code like $1) as flags,
+            (select json_agg(d order by d.id) from housing_door_devices d where d.division_code like $1) as doors`,
     [`${B}%`],
   );
 }

@@ -72,3 +72,26 @@ export type HouseHousingView = z.infer<typeof HouseHousingView>;
 export const FlagListQuery = z.strictObject({ open: z.enum(['true', 'false']).default('true'), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
 export type FlagListQuery = z.infer<typeof FlagListQuery>;
 export const FlagPage = z.object({ items: z.array(FlagView), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// ── door systems (门禁) ───────────────────────────────────────────────────────
+
+export const DoorInput = z.strictObject({ buildingId: z.uuid(), name: z.string().trim().min(2).max(60) });
+export type DoorInput = z.infer<typeof DoorInput>;
+export const DoorView = z.object({ id: z.string(), buildingId: z.string(), divisionCode: z.string(), name: z.string(), keyPrefix: z.string(), status: z.enum(['active', 'revoked']), createdAt: z.string(), lastEventAt: z.string().nullable() });
+export type DoorView = z.infer<typeof DoorView>;
+/** A new door system and its key: the key is shown this once and kept only as a hash. */
+export const DoorCreated = z.object({ device: DoorView, key: z.string() });
+export const DoorList = z.object({ items: z.array(DoorView) });
+
+/** What a door system pushes (Authorization: Door <key>): entries it saw, each with its own id so a resend is recorded once. */
+export const DoorEventsInput = z.strictObject({
+  events: z.array(z.strictObject({
+    eventId: z.string().trim().min(1).max(64),
+    idNumber: z.string().trim().min(15).max(18),
+    name: z.string().trim().max(50).optional(),
+    at: z.iso.datetime({ offset: true }),
+  })).min(1).max(500),
+});
+export type DoorEventsInput = z.infer<typeof DoorEventsInput>;
+export const DoorEventsResult = z.object({ accepted: z.number(), duplicates: z.number(), rejected: z.array(z.object({ eventId: z.string(), reason: z.string() })), registrationTasks: z.number() });
+export type DoorEventsResult = z.infer<typeof DoorEventsResult>;

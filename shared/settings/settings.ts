@@ -43,6 +43,8 @@ export const HOUSING_SETTINGS = [
   { key: 'housing.minAreaSingleM2', module: 'housing', kind: 'integer', default: 5, min: 1, max: 50, unit: 'm2', source: '《佛山市流动人口和出租屋服务管理办法》(2014) 第二十八条：单人居住的，使用面积不少于5平方米' },
   { key: 'housing.minAreaPerPersonM2', module: 'housing', kind: 'integer', default: 3, min: 1, max: 50, unit: 'm2', source: '同上第二十八条：2人以上居住的，人均使用面积不少于3平方米' },
   { key: 'housing.groupRentalOccupants', module: 'housing', kind: 'integer', default: 30, min: 2, max: 500, unit: 'count', source: '同上第二十八条：居住30人以上的，应安装信息系统并设专人管理' },
+  { key: 'housing.doorSightings', module: 'housing', kind: 'integer', default: 3, min: 1, max: 100, unit: 'count', source: '本市门禁数据应用安排：未登记人员在同一栋楼出入达到此次数，生成登记任务' },
+  { key: 'housing.doorSightingDays', module: 'housing', kind: 'integer', default: 7, min: 1, max: 90, unit: 'days', source: '本市门禁数据应用安排：出入次数的统计期间' },
 ] as const satisfies readonly SettingDefinition[];
 
 /** Every policy setting of Anju. */

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } 
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike } from '../../platform/db/like';
-import { blacklist, blacklistActions, flags, managers, parties } from './housing.tables';
+import { blacklist, blacklistActions, doorDevices, doorEvents, flags, managers, parties } from './housing.tables';
 
 export type PartyRow = typeof parties.$inferSelect;
 export type EntryRow = typeof blacklist.$inferSelect;
@@ -116,4 +116,46 @@ export async function listFlags(db: Executor, scope: Scope, query: { open: boole
   const [total] = await db.select({ n: count() }).from(flags).where(where);
   const rows = await db.select().from(flags).where(where).orderBy(desc(flags.flaggedOn), asc(flags.address)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   return { rows, total: total?.n ?? 0 };
+}
+
+// ── door systems ─────────────────────────────────────────────────────────────
+
+export type DoorRow = typeof doorDevices.$inferSelect;
+
+export async function insertDoor(tx: Tx, values: typeof doorDevices.$inferInsert): Promise<DoorRow> {
+  const [row] = await tx.insert(doorDevices).values(values).returning();
+  return row!;
+}
+
+export async function listDoors(db: Executor, scope: Scope): Promise<DoorRow[]> {
+  return db.select().from(doorDevices).where(inScope(doorDevices.divisionCode, scope)).orderBy(desc(doorDevices.createdAt));
+}
+
+export async function lockDoor(tx: Tx, id: string, scope: Scope): Promise<DoorRow | undefined> {
+  const [row] = await tx.select().from(doorDevices).where(and(eq(doorDevices.id, id), inScope(doorDevices.divisionCode, scope))).for('update');
+  return row;
+}
+
+export async function updateDoor(tx: Tx, id: string, values: Partial<typeof doorDevices.$inferInsert>): Promise<void> {
+  await tx.update(doorDevices).set(values).where(eq(doorDevices.id, id));
+}
+
+export async function findActiveDoorByKeyHash(db: Executor, keyHash: string): Promise<DoorRow | undefined> {
+  const [row] = await db.select().from(doorDevices).where(and(eq(doorDevices.keyHash, keyHash), eq(doorDevices.status, 'active')));
+  return row;
+}
+
+/** Records a device's events; an event id it sent before is skipped. Returns how many were new. */
+export async function insertDoorEvents(tx: Tx, rows: (typeof doorEvents.$inferInsert)[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const added = await tx.insert(doorEvents).values(rows).onConflictDoNothing().returning({ seq: doorEvents.seq });
+  return added.length;
+}
+
+/** How many times each of these people was seen at the building since `since`. */
+export async function sightings(db: Executor, buildingId: string, idNumbers: string[], since: Date): Promise<Map<string, { n: number; name: string | null }>> {
+  if (idNumbers.length === 0) return new Map();
+  const rows = await db.select({ idNumber: doorEvents.idNumber, n: count(), name: sql<string | null>`max(${doorEvents.name})` }).from(doorEvents)
+    .where(and(eq(doorEvents.buildingId, buildingId), inArray(doorEvents.idNumber, idNumbers), sql`${doorEvents.seenAt} >= ${since}`)).groupBy(doorEvents.idNumber);
+  return new Map(rows.map((r) => [r.idNumber, { n: r.n, name: r.name }]));
 }

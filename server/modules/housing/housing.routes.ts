@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '@shared/errors';
-import { BlacklistInput, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
+import { BlacklistInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
+import * as doors from './housing.doors';
 import * as housing from './housing.service';
 
 const tags = ['housing'];
@@ -45,4 +46,25 @@ export const housingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'housing.read' },
     schema: { summary: 'Houses flagged in the jurisdiction: overcrowding, group rental, a blacklisted manager', tags, querystring: FlagListQuery, response: { 200: FlagPage } },
   }, (req) => housing.listFlags(req.ctx, req.query));
+
+  // ── door systems (门禁) ──
+  app.get('/doors', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'Door systems of buildings in the jurisdiction', tags, response: { 200: DoorList } },
+  }, (req) => doors.listDoors(req.ctx));
+
+  app.post('/doors', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Register a building\'s door system; its key is shown this once', tags, body: DoorInput, response: { 201: DoorCreated, 404: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await doors.createDoor(req.ctx, req.body)));
+
+  app.post('/doors/:id/revoke', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Revoke a door system\'s key', tags, params: IdParam, response: { 200: DoorView, 404: ErrorBody } },
+  }, (req) => doors.revokeDoor(req.ctx, req.params.id));
+
+  app.post('/door-events', {
+    config: { public: true },
+    schema: { summary: 'A door system (Authorization: Door <key>) pushes the entries it saw; resent events count once', tags, body: DoorEventsInput, response: { 200: DoorEventsResult, 401: ErrorBody } },
+  }, (req) => doors.receiveDoorEvents(req.ctx, req.headers.authorization, req.body));
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workflowActionsTable } from '../../platform/db/workflow-actions';
 
 /** The register of sub-landlords (二房东) and letting agents, city-wide: a person or an organisation. */
@@ -86,5 +86,44 @@ export const flags = pgTable(
   (t) => [
     uniqueIndex('housing_flags_open_key').on(t.houseId, t.kind).where(sql`cleared_on is null`),
     index('housing_flags_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.clearedOn),
+  ],
+);
+
+/** A building's door system (门禁): it pushes entry events with its own key (kept only as a hash). */
+export const doorDevices = pgTable(
+  'housing_door_devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    buildingId: uuid('building_id').notNull(),
+    divisionCode: text('division_code').notNull(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    keyPrefix: text('key_prefix').notNull(),
+    status: text('status', { enum: ['active', 'revoked'] }).notNull().default('active'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastEventAt: timestamp('last_event_at', { withTimezone: true }),
+  },
+  (t) => [index('housing_door_devices_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'))],
+);
+
+/** One entry a door system saw: whose ID card, when; a device's event id is recorded once. */
+export const doorEvents = pgTable(
+  'housing_door_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    deviceId: uuid('device_id').notNull().references(() => doorDevices.id),
+    buildingId: uuid('building_id').notNull(),
+    divisionCode: text('division_code').notNull(),
+    idNumber: text('id_number').notNull(),
+    /** The name the card reader gave, when it gives one. */
+    name: text('name'),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+    deviceEventId: text('device_event_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('housing_door_events_device_event_key').on(t.deviceId, t.deviceEventId),
+    index('housing_door_events_person_idx').on(t.buildingId, t.idNumber, t.seenAt),
   ],
 );

@@ -150,3 +150,40 @@ describe('overcrowding and group rental', () => {
     expect(await flagged(two)).toBe(0);
   });
 });
+
+describe('door systems', () => {
+  it('push entries with their own key; someone seen three times in a week who does not live there becomes one registration task', async () => {
+    const house = await rentalHouse(60);
+    const building = (await t.handle.query<{ building_id: string }>('select building_id from reg_houses where id = $1', [house]))[0]!.building_id;
+    const tenant = await moveIn(house);
+    const tenantId = (await t.handle.query<{ id_number: string }>('select p.id_number from reg_residences r join reg_persons p on p.id = r.person_id where r.id = $1', [tenant]))[0]!.id_number;
+    const created = await t.as(officer).post('/api/housing/doors', { buildingId: building, name: '东门门禁' });
+    expect(created.statusCode, created.body).toBe(201);
+    const { key, device } = created.json<{ key: string; device: { id: string; keyPrefix: string } }>();
+    expect(key.startsWith(device.keyPrefix)).toBe(true);
+    expect((await t.as(elsewhere).post('/api/housing/doors', { buildingId: building, name: '越界门禁' })).statusCode).toBe(404);
+    const push = (events: unknown[], auth = `Door ${key}`) => t.app.inject({ method: 'POST', url: '/api/housing/door-events', payload: { events }, headers: { authorization: auth } });
+    const stranger = idOf('44010619930303123');
+    const at = (hour: number) => `2026-03-0${Math.floor(hour / 24) + 1}T${String(hour % 24).padStart(2, '0')}:00:00+08:00`;
+    const bad = await push([{ eventId: 'e1', idNumber: stranger, at: at(8) }], 'Door nope');
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json()).toMatchObject({ code: 'HOUSING_DOOR_KEY_INVALID', messageEn: expect.stringContaining('door system key') });
+    const first = await push([
+      { eventId: 'e1', idNumber: stranger, name: '陌生人', at: at(8) },
+      { eventId: 'e2', idNumber: stranger, at: at(20) },
+      { eventId: 't1', idNumber: tenantId, at: at(8) }, { eventId: 't2', idNumber: tenantId, at: at(9) }, { eventId: 't3', idNumber: tenantId, at: at(10) },
+      { eventId: 'x1', idNumber: '440106199303031230', at: at(8) },
+    ]);
+    expect(first.json()).toEqual({ accepted: 5, duplicates: 0, rejected: [{ eventId: 'x1', reason: 'id_number' }], registrationTasks: 0 });
+    // The same events sent again change nothing; the third sighting makes the task, once.
+    expect((await push([{ eventId: 'e1', idNumber: stranger, at: at(8) }, { eventId: 'e2', idNumber: stranger, at: at(20) }])).json()).toMatchObject({ accepted: 0, duplicates: 2, registrationTasks: 0 });
+    expect((await push([{ eventId: 'e3', idNumber: stranger, at: at(32) }])).json()).toMatchObject({ accepted: 1, registrationTasks: 1 });
+    expect((await push([{ eventId: 'e4', idNumber: stranger, at: at(33) }])).json()).toMatchObject({ accepted: 1, registrationTasks: 0 });
+    const tasks = await t.handle.query<{ name: string; id_number: string; source: string }>("select name, id_number, source from insp_registration_tasks where building_id = $1", [building]);
+    expect(tasks).toEqual([{ name: '陌生人', id_number: stranger, source: 'access' }]);
+    // A revoked key is refused.
+    expect((await t.as(officer).post(`/api/housing/doors/${device.id}/revoke`, {})).json()).toMatchObject({ status: 'revoked' });
+    expect((await push([{ eventId: 'e5', idNumber: stranger, at: at(33) }])).statusCode).toBe(401);
+  });
+});
+

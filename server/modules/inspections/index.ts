@@ -17,3 +17,4 @@ export const inspectionsModule: AnjuModuleDefinition = {
 export { planDaily } from './inspections.service';
 export { seedInspections } from './inspections.demo';
 export { planFlaggedInspection } from './inspections.service';
+export { addDoorRegistrationTask } from './inspections.service';

@@ -245,3 +245,9 @@ export async function insertRegistrationTasks(tx: Tx, rows: (typeof registration
 export async function registrationTasksOf(db: Executor, houseId: string) {
   return db.select().from(registrationTasks).where(eq(registrationTasks.houseId, houseId)).orderBy(desc(registrationTasks.createdAt));
 }
+
+/** A task for someone seen at a building's door without living there; an open one for the same person is kept. */
+export async function insertDoorTask(tx: Tx, values: typeof registrationTasks.$inferInsert): Promise<boolean> {
+  const added = await tx.insert(registrationTasks).values({ ...values, source: 'access' }).onConflictDoNothing().returning({ id: registrationTasks.id });
+  return added.length > 0;
+}

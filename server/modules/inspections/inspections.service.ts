@@ -273,3 +273,8 @@ export async function planFlaggedInspection(ctx: Pick<Ctx, 'actor' | 'now'>, tx:
   await repo.trackHouses(tx, [{ houseId: house.id, divisionCode: house.divisionCode, address: house.address, nextDueOn: today(ctx) }]);
   await planOneOff(ctx, tx, house, 'flagged', today(ctx), transactionId);
 }
+
+/** Someone a building's door system keeps seeing who is not registered there: a registration task for the community, once while open. */
+export async function addDoorRegistrationTask(tx: Tx, task: { buildingId: string; divisionCode: string; name: string; idNumber: string }): Promise<boolean> {
+  return repo.insertDoorTask(tx, { buildingId: task.buildingId, divisionCode: task.divisionCode, name: task.name, idNumber: task.idNumber, source: 'access' });
+}

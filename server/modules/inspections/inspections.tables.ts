@@ -144,7 +144,9 @@ export const registrationTasks = pgTable(
   'insp_registration_tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    houseId: uuid('house_id').notNull(),
+    /** The house, when known (an inspection); a door system knows only the building. */
+    houseId: uuid('house_id'),
+    buildingId: uuid('building_id'),
     divisionCode: text('division_code').notNull(),
     name: text('name').notNull(),
     idNumber: text('id_number'),
@@ -154,5 +156,9 @@ export const registrationTasks = pgTable(
     status: text('status', { enum: ['open', 'done'] }).notNull().default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('insp_registration_tasks_queue_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.status)],
+  (t) => [
+    index('insp_registration_tasks_queue_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.status),
+    // One open task per person seen at a building's door.
+    uniqueIndex('insp_registration_tasks_door_key').on(t.buildingId, t.idNumber).where(sql`status = 'open' and source = 'access'`),
+  ],
 );

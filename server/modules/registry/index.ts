@@ -22,4 +22,4 @@ export const registryModule: AnjuModuleDefinition = {
 export { checkIdNumber, originName, deadlineCounter, findResident, type Resident } from './registry.service';
 export { seedDeclarations, seedDemoLandlord, seedPopulation } from './registry.demo';
 export { createImport, getImport, rejectsCsv, runImport } from './registry.import';
-export { listLongResidents, listRentalHousesAfter, findRentalHouse, listHousesOfLandlordPhone, listOccupants, listRentalOccupancyAfter, countOccupants, type RentalHouse } from './registry.repo';
+export { listLongResidents, listRentalHousesAfter, findRentalHouse, listHousesOfLandlordPhone, listOccupants, listRentalOccupancyAfter, countOccupants, findBuildingRef, residentOfBuilding, type RentalHouse } from './registry.repo';

@@ -783,3 +783,19 @@ export async function countOccupants(tx: Executor, houseId: string): Promise<num
   const [row] = await tx.select({ n: count() }).from(residences).where(and(eq(residences.houseId, houseId), eq(residences.status, 'active')));
   return row?.n ?? 0;
 }
+
+/** A building in the caller's jurisdiction (for other modules): its id, division and address. */
+export async function findBuildingRef(tx: Executor, scope: Scope, id: string): Promise<{ id: string; divisionCode: string; address: string } | undefined> {
+  const [row] = await tx.select({ id: buildings.id, divisionCode: buildings.divisionCode, address: buildings.address }).from(buildings)
+    .where(and(eq(buildings.id, id), eq(buildings.status, 'active'), inScope(buildings.divisionCode, scope)));
+  return row;
+}
+
+/** Whether the holder of `idNumber` lives (registered, active) in a house of this building, and their name if known at all. */
+export async function residentOfBuilding(tx: Executor, idNumber: string, buildingId: string): Promise<{ known: boolean; name: string | null; livesHere: boolean }> {
+  const [person] = await tx.select({ id: persons.id, name: persons.name }).from(persons).where(eq(persons.idNumber, idNumber));
+  if (!person) return { known: false, name: null, livesHere: false };
+  const [stay] = await tx.select({ id: residences.id }).from(residences).innerJoin(houses, eq(houses.id, residences.houseId))
+    .where(and(eq(residences.personId, person.id), eq(residences.status, 'active'), eq(houses.buildingId, buildingId)));
+  return { known: true, name: person.name, livesHere: Boolean(stay) };
+}

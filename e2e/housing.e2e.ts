@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiAs, loginAs, newPage, pickOption, screenshot, sharedBrowser } from './browser';
+import { apiAs, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -72,4 +72,28 @@ describe('sub-landlords, the blacklist and house flags', () => {
     await screenshot(page, 'housing-flags');
     await page.close();
   });
+
+  it('a landlord reads and signs the safety letter for their house on a phone and sees who is registered there', async () => {
+    const shipai = await apiAs('shipai');
+    const phone = `1363333${suffix}`;
+    const home = await shipai.post<{ id: string }>('/api/registry/buildings', { divisionCode: '440106006002', address: `石牌责任书路 ${suffix} 号` });
+    const homeUnit = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: home.id, unit: '101', use: 'self_occupied', ownerOrganisation: '自有' });
+    const owner = await shipai.post<{ personId: string }>('/api/registry/residences/arrive', { name: '责任书房东', idNumber: idNumber(`44010619640404${suffix.slice(1)}`), arrivedOn: '2010-01-01', phone, houseId: homeUnit.id, relation: 'owner', registerIfNew: true, transactionId: randomUUID() });
+    const house = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: home.id, unit: '202', use: 'rental', areaM2: 40, ownerPersonId: owner.personId, landlordPersonId: owner.personId });
+    await shipai.post('/api/registry/residences/arrive', { name: '责任书租客', idNumber: idNumber(`44010619970707${suffix.slice(1)}`), arrivedOn: '2026-01-01', houseId: house.id, relation: 'tenant', registerIfNew: true, transactionId: randomUUID() });
+
+    const page = await newPage(browser(), { mobile: true });
+    await page.goto('/portal/login');
+    await loginByPhone(page, phone);
+    await page.getByTestId('service-rental').click();
+    await page.getByTestId('open-letters').click();
+    await page.getByTestId('letter-body').getByText('人均使用面积不少于3平方米', { exact: false }).waitFor();
+    const card = page.getByTestId(`letter-house-${house.id}`);
+    await card.getByText('责任书租客').waitFor();
+    await card.getByTestId('sign-letter').click();
+    await card.getByTestId('letter-signed').waitFor();
+    await screenshot(page, 'housing-letter-phone');
+    await page.close();
+  });
 });
+

@@ -299,6 +299,15 @@ const ROUTES: RouteCase[] = [
   { route: 'POST /api/housing/doors/:id/revoke', sample: () => ({ method: 'POST', url: `/api/housing/doors/${randomUUID()}/revoke` }), foreign: () => [] },
   // Door systems authenticate with their own key, not a session.
   { route: 'POST /api/housing/door-events', sample: () => ({ method: 'POST', url: '/api/housing/door-events', body: { events: [{ eventId: 'scan', idNumber: B_PERSON_ID, at: '2026-01-01T08:00:00+08:00' }] } }), foreign: () => [] },
+  { route: 'GET /api/housing/letter', sample: () => ({ method: 'GET', url: '/api/housing/letter' }), foreign: () => [] },
+  { route: 'POST /api/housing/letters', sample: () => ({ method: 'POST', url: '/api/housing/letters', body: { title: '扫描用责任书', body: '扫描用责任书正文。'.repeat(8) } }), foreign: () => [] },
+  // A landlord reaches the houses whose landlord's registered mobile is theirs.
+  { route: 'GET /api/housing/my/houses', sample: () => ({ method: 'GET', url: '/api/housing/my/houses' }), foreign: () => [{ method: 'GET', url: '/api/housing/my/houses' }] },
+  {
+    route: 'POST /api/housing/my/houses/:id/sign',
+    sample: (f) => ({ method: 'POST', url: `/api/housing/my/houses/${f.bHouse}/sign`, body: { version: 1, transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/housing/my/houses/${f.bHouse}/sign`, body: { version: 1, transactionId: randomUUID() } }],
+  },
   { route: 'GET /api/inspections/checklist', sample: () => ({ method: 'GET', url: '/api/inspections/checklist' }), foreign: () => [] },
   { route: 'PUT /api/inspections/checklist/:code', sample: () => ({ method: 'PUT', url: '/api/inspections/checklist/hygiene', body: { weight: 5 } }), foreign: () => [] },
   {

@@ -95,3 +95,22 @@ export const DoorEventsInput = z.strictObject({
 export type DoorEventsInput = z.infer<typeof DoorEventsInput>;
 export const DoorEventsResult = z.object({ accepted: z.number(), duplicates: z.number(), rejected: z.array(z.object({ eventId: z.string(), reason: z.string() })), registrationTasks: z.number() });
 export type DoorEventsResult = z.infer<typeof DoorEventsResult>;
+
+// ── the safety responsibility letter (安全管理责任书) ───────────────────────────
+
+export const LetterView = z.object({ version: z.number(), title: z.string(), body: z.string(), publishedOn: z.string() });
+export type LetterView = z.infer<typeof LetterView>;
+export const LetterInput = z.strictObject({ title: z.string().trim().min(4).max(80), body: z.string().trim().min(50).max(20_000) });
+export type LetterInput = z.infer<typeof LetterInput>;
+export const SignInput = z.strictObject({ version: z.number().int().min(1), transactionId: z.uuid() });
+export type SignInput = z.infer<typeof SignInput>;
+
+/** A landlord's houses: the letter each has signed (and whether the one in force is), and who is registered there. */
+export const MyLetterHouses = z.object({
+  letter: LetterView,
+  items: z.array(z.object({
+    houseId: z.string(), address: z.string(), signedVersion: z.number().nullable(), signedAt: z.string().nullable(), current: z.boolean(),
+    tenants: z.array(z.object({ name: z.string(), idNumber: z.string() })),
+  })),
+});
+export type MyLetterHouses = z.infer<typeof MyLetterHouses>;

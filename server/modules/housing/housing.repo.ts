@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } 
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike } from '../../platform/db/like';
-import { blacklist, blacklistActions, doorDevices, doorEvents, flags, managers, parties } from './housing.tables';
+import { blacklist, blacklistActions, doorDevices, doorEvents, flags, letterSignatures, letterVersions, managers, parties } from './housing.tables';
 
 export type PartyRow = typeof parties.$inferSelect;
 export type EntryRow = typeof blacklist.$inferSelect;
@@ -158,4 +158,31 @@ export async function sightings(db: Executor, buildingId: string, idNumbers: str
   const rows = await db.select({ idNumber: doorEvents.idNumber, n: count(), name: sql<string | null>`max(${doorEvents.name})` }).from(doorEvents)
     .where(and(eq(doorEvents.buildingId, buildingId), inArray(doorEvents.idNumber, idNumbers), sql`${doorEvents.seenAt} >= ${since}`)).groupBy(doorEvents.idNumber);
   return new Map(rows.map((r) => [r.idNumber, { n: r.n, name: r.name }]));
+}
+
+// ── the safety responsibility letter ─────────────────────────────────────────
+
+export async function currentLetter(db: Executor) {
+  const [row] = await db.select().from(letterVersions).orderBy(desc(letterVersions.version)).limit(1);
+  return row;
+}
+
+export async function insertLetter(tx: Tx, values: Omit<typeof letterVersions.$inferInsert, 'version'>) {
+  const [row] = await tx.insert(letterVersions).values({ ...values, version: sql`(select coalesce(max(version), 0) + 1 from housing_letter_versions)` }).returning();
+  return row!;
+}
+
+export async function seedLetter(tx: Tx, values: typeof letterVersions.$inferInsert): Promise<void> {
+  await tx.insert(letterVersions).values(values).onConflictDoNothing();
+}
+
+export async function signaturesOf(db: Executor, houseIds: string[]) {
+  if (houseIds.length === 0) return [];
+  return db.select().from(letterSignatures).where(inArray(letterSignatures.houseId, houseIds)).orderBy(desc(letterSignatures.version));
+}
+
+/** Signs once per house and version; a second signature of the same is ignored. */
+export async function insertSignature(tx: Tx, values: typeof letterSignatures.$inferInsert): Promise<boolean> {
+  const added = await tx.insert(letterSignatures).values(values).onConflictDoNothing().returning({ id: letterSignatures.id });
+  return added.length > 0;
 }

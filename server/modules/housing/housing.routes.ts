@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '@shared/errors';
-import { BlacklistInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
+import { BlacklistInput, LetterInput, LetterView, MyLetterHouses, SignInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
 import * as doors from './housing.doors';
+import * as letters from './housing.letters';
 import * as housing from './housing.service';
 
 const tags = ['housing'];
@@ -67,4 +68,25 @@ export const housingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { public: true },
     schema: { summary: 'A door system (Authorization: Door <key>) pushes the entries it saw; resent events count once', tags, body: DoorEventsInput, response: { 200: DoorEventsResult, 401: ErrorBody } },
   }, (req) => doors.receiveDoorEvents(req.ctx, req.headers.authorization, req.body));
+
+  // ── the safety responsibility letter ──
+  app.get('/letter', {
+    config: { permission: 'session' },
+    schema: { summary: 'The safety responsibility letter in force (安全管理责任书)', tags, response: { 200: LetterView } },
+  }, (req) => letters.currentLetter(req.ctx));
+
+  app.post('/letters', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Publish a new version of the letter (city level); earlier signatures stay with their version', tags, body: LetterInput, response: { 201: LetterView, 403: ErrorBody } },
+  }, async (req, reply) => reply.code(201).send(await letters.publishLetter(req.ctx, req.body)));
+
+  app.get('/my/houses', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'The caller\'s houses as landlord: the letter signed for each, and the registered tenants', tags, response: { 200: MyLetterHouses } },
+  }, (req) => letters.myLetterHouses(req.ctx));
+
+  app.post('/my/houses/:id/sign', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'Sign the letter in force for one of the caller\'s houses', tags, params: IdParam, body: SignInput, response: { 200: MyLetterHouses, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => letters.signLetter(req.ctx, req.params.id, req.body));
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workflowActionsTable } from '../../platform/db/workflow-actions';
 
 /** The register of sub-landlords (二房东) and letting agents, city-wide: a person or an organisation. */
@@ -126,4 +126,29 @@ export const doorEvents = pgTable(
     uniqueIndex('housing_door_events_device_event_key').on(t.deviceId, t.deviceEventId),
     index('housing_door_events_person_idx').on(t.buildingId, t.idNumber, t.seenAt),
   ],
+);
+
+/** The safety responsibility letter (安全管理责任书): each version's text, kept; landlords sign the one in force. */
+export const letterVersions = pgTable('housing_letter_versions', {
+  version: integer('version').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  publishedOn: date('published_on', { mode: 'string' }).notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A landlord's signature of a letter version for one house, once. */
+export const letterSignatures = pgTable(
+  'housing_letter_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    houseId: uuid('house_id').notNull(),
+    divisionCode: text('division_code').notNull(),
+    version: integer('version').notNull().references(() => letterVersions.version),
+    signerUserId: uuid('signer_user_id').notNull(),
+    signerPhone: text('signer_phone').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('housing_letter_signatures_key').on(t.houseId, t.version), index('housing_letter_signatures_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'))],
 );

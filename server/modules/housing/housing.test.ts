@@ -187,3 +187,32 @@ describe('door systems', () => {
   });
 });
 
+describe('the safety responsibility letter', () => {
+  it('the landlord signs the version in force for each house, sees the tenants registered there, and signs again when the city publishes a new one', async () => {
+    const landlordId = idOf('44010619650505123');
+    const home = await rentalHouse(30);
+    await t.as(officer).post('/api/registry/residences/arrive', { name: '责任书房东', idNumber: landlordId, arrivedOn: '2015-01-01', phone: '13600005555', houseId: home, relation: 'owner', registerIfNew: true, transactionId: randomUUID() });
+    const personId = (await t.handle.query<{ id: string }>('select id from reg_persons where id_number = $1', [landlordId]))[0]!.id;
+    const building = (await t.as(officer).post('/api/registry/buildings', { divisionCode: COMMUNITY, address: '石牌街道责任路 1 号' })).json<{ id: string }>();
+    const house = (await t.as(officer).post('/api/registry/houses', { buildingId: building.id, unit: '202', use: 'rental', areaM2: 50, ownerPersonId: personId, landlordPersonId: personId })).json<{ id: string }>().id;
+    await moveIn(house);
+    const landlord = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13600005555' });
+    const mine = (await t.as(landlord).get('/api/housing/my/houses')).json<{ letter: { version: number; body: string }; items: { houseId: string; signedVersion: number | null; current: boolean; tenants: { idNumber: string }[] }[] }>();
+    expect(mine.letter).toMatchObject({ version: 1, body: expect.stringContaining('人均使用面积不少于3平方米') });
+    expect(mine.items).toMatchObject([{ houseId: house, signedVersion: null, current: false, tenants: [{ idNumber: expect.stringContaining('*') }] }]);
+    const signed = await t.as(landlord).post(`/api/housing/my/houses/${house}/sign`, { version: 1, transactionId: randomUUID() });
+    expect(signed.json()).toMatchObject({ items: [{ signedVersion: 1, current: true }] });
+    await t.as(landlord).post(`/api/housing/my/houses/${house}/sign`, { version: 1, transactionId: randomUUID() });
+    expect(await t.handle.query('select count(*)::int as n from housing_letter_signatures where house_id = $1', [house])).toEqual([{ n: 1 }]);
+
+    expect((await t.as(officer).post('/api/housing/letters', { title: '出租屋安全管理责任书（修订）', body: '新版责任书正文。'.repeat(10) })).json()).toMatchObject({ code: 'CITY_LEVEL_ONLY' });
+    const v2 = await t.as(admin).post('/api/housing/letters', { title: '出租屋安全管理责任书（修订）', body: '新版责任书正文。'.repeat(10) });
+    expect(v2.json()).toMatchObject({ version: 2 });
+    expect((await t.as(landlord).get('/api/housing/my/houses')).json()).toMatchObject({ items: [{ signedVersion: 1, current: false }] });
+    expect((await t.as(landlord).post(`/api/housing/my/houses/${house}/sign`, { version: 1, transactionId: randomUUID() })).json()).toMatchObject({ code: 'HOUSING_LETTER_OUTDATED' });
+    expect((await t.as(landlord).post(`/api/housing/my/houses/${house}/sign`, { version: 2, transactionId: randomUUID() })).json()).toMatchObject({ items: [{ signedVersion: 2, current: true }] });
+    const stranger = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13600006666' });
+    expect((await t.as(stranger).post(`/api/housing/my/houses/${house}/sign`, { version: 2, transactionId: randomUUID() })).statusCode).toBe(404);
+  });
+});
+

@@ -1,5 +1,7 @@
 import type { AnjuModuleDefinition } from '../../platform/http/module';
 import { housingJobs } from './housing.jobs';
+import { chinaDate } from '@shared/kernel/workdays';
+import { ensureLetter } from './housing.letters';
 import { housingRoutes } from './housing.routes';
 
 /** Rental houses beyond inspections: the sub-landlord and agent register with its blacklist, and overcrowding detection. */
@@ -8,6 +10,9 @@ export const housingModule: AnjuModuleDefinition = {
   prefix: '/api/housing',
   routes: housingRoutes,
   jobs: housingJobs,
+  prepare: async (db) => {
+    await ensureLetter(db, chinaDate(new Date()));
+  },
 };
 
 export { judgeAll } from './housing.service';

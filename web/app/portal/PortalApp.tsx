@@ -6,6 +6,7 @@ import { PortalLoginPage, portalNext } from '../../modules/portal/pages/PortalLo
 import { permitsPortalRoutes } from '../../modules/permits/routes';
 import { pointsPortalRoutes } from '../../modules/points/routes';
 import { inspectionsPortalRoutes } from '../../modules/inspections/routes';
+import { housingPortalRoutes } from '../../modules/housing/routes';
 import { registryPortalRoutes } from '../../modules/registry/portal';
 import { DeclarePage } from '../../modules/registry/portal/DeclarePage';
 import { NotFoundPage } from '../console/StatusPages';
@@ -16,7 +17,7 @@ export function PortalApp() {
   const me = useMe();
   const [params] = useSearchParams();
   if (me.isLoading) return <Spin fullscreen />;
-  const routes = me.data ? [...registryPortalRoutes(me.data), ...permitsPortalRoutes(me.data), ...pointsPortalRoutes(me.data), ...inspectionsPortalRoutes(me.data)] : [];
+  const routes = me.data ? [...registryPortalRoutes(me.data), ...permitsPortalRoutes(me.data), ...pointsPortalRoutes(me.data), ...inspectionsPortalRoutes(me.data), ...housingPortalRoutes(me.data)] : [];
   const open = Object.fromEntries(routes.filter((route) => route.tile).map((route) => [route.tile!.labelKey, `/portal/${route.path}`]));
   return (
     <Routes>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  FlagPage, HouseHousingView, PartyPage, PartyView,
+  FlagPage, HouseHousingView, MyLetterHouses, PartyPage, PartyView,
   type BlacklistInput, type FlagListQuery, type LiftInput, type ManagerInput, type PartyInput, type PartyListQuery,
 } from '@shared/housing/housing.schema';
 import { api, qs } from '../../lib/api';
@@ -35,3 +35,9 @@ export const useAddManager = (houseId: string) => useHousingMutation((input: Man
 export function useFlags(query: Partial<FlagListQuery>) {
   return useQuery({ queryKey: ['housing', 'flags', query], queryFn: () => api.get(`/api/housing/flags${qs(query)}`, FlagPage) });
 }
+
+export function useMyLetterHouses() {
+  return useQuery({ queryKey: ['housing', 'my-letters'], queryFn: () => api.get('/api/housing/my/houses', MyLetterHouses) });
+}
+
+export const useSignLetter = () => useHousingMutation(({ houseId, version }: { houseId: string; version: number }) => api.post(`/api/housing/my/houses/${houseId}/sign`, { version, ...fresh() }, MyLetterHouses));

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLang } from '../../../lib/lang';
 import { useMyHouses } from '../api';
@@ -17,6 +18,7 @@ export function MyHousesPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('my.title')}</Typography.Title>
       <Typography.Text type="secondary">{t('my.hint')}</Typography.Text>
+      <Link to="/portal/rental/letters" data-testid="open-letters">{t('my.letters')}</Link>
       <ErrorAlert error={houses.error} />
       {houses.data?.items.length === 0 && <Empty description={t('my.empty')} />}
       {houses.data?.items.map((h) => (

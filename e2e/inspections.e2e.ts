@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiAs, loginAs, loginByPhone, newPage, screenshot, sharedBrowser } from './browser';
 
@@ -117,6 +119,11 @@ describe('the hazard loop', () => {
     await panel.getByText('评级记录').waitFor();
     await expect.poll(async () => (await panel.textContent()) ?? '').toContain('已销号');
     await screenshot(page, 'inspections-house');
+    // The graded placard to post at the door, as a picture.
+    const placard = await page.request.get(`/api/inspections/houses/${houses.items[0]!.id}/placard.png`);
+    expect(placard.status()).toBe(200);
+    expect(placard.headers()['content-type']).toBe('image/png');
+    writeFileSync(path.join(import.meta.dirname, 'screenshots', 'inspections-placard.png'), await placard.body());
     await page.close();
   });
 });

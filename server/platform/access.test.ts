@@ -336,6 +336,16 @@ const ROUTES: RouteCase[] = [
     foreign: (f) => [{ method: 'GET', url: `/api/inspections/houses/${f.bHouse}` }],
   },
   {
+    route: 'GET /api/inspections/houses/:id/placard.svg',
+    sample: (f) => ({ method: 'GET', url: `/api/inspections/houses/${f.bHouse}/placard.svg` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/inspections/houses/${f.bHouse}/placard.svg` }],
+  },
+  {
+    route: 'GET /api/inspections/houses/:id/placard.png',
+    sample: (f) => ({ method: 'GET', url: `/api/inspections/houses/${f.bHouse}/placard.png` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/inspections/houses/${f.bHouse}/placard.png` }],
+  },
+  {
     route: 'GET /api/inspections/hazards',
     sample: () => ({ method: 'GET', url: '/api/inspections/hazards' }),
     foreign: (f) => [{ method: 'GET', url: '/api/inspections/hazards?pageSize=200' }, { method: 'GET', url: `/api/inspections/hazards?houseId=${f.bHouse}` }],

@@ -5,6 +5,8 @@ import {
   HouseInspectionsView, IdParam, InspectionListQuery, InspectionPage, InspectionSubmitInput, InspectionView, MyHousesView,
 } from '@shared/inspections/inspection.schema';
 import { openFile } from '../../platform/files/files';
+import { originOf } from '../../platform/http/origin';
+import { getHousePlacard, getHousePlacardPng } from '../registry';
 import * as hazards from './inspections.hazards';
 import * as landlord from './inspections.landlord';
 import * as inspections from './inspections.service';
@@ -48,6 +50,17 @@ export const inspectionsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'inspections.read' },
     schema: { summary: 'A house\'s grade and stars, their history, its inspections and hazards', tags, params: IdParam, response: { 200: HouseInspectionsView, 404: ErrorBody } },
   }, (req) => inspections.houseInspections(req.ctx, req.params.id));
+
+  app.get('/houses/:id/placard.svg', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'The graded placard (挂牌授星): stars, risk colour and the house\'s QR code (SVG, A5)', tags, params: IdParam },
+  }, async (req, reply) => reply.type('image/svg+xml').send(await getHousePlacard(req.ctx, req.params.id, originOf(req), await inspections.placardGrade(req.ctx, req.params.id))));
+
+  app.get('/houses/:id/placard.png', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'The graded placard as a PNG at 300 dpi (A5)', tags, params: IdParam },
+  }, async (req, reply) => reply.type('image/png').header('content-disposition', `inline; filename="grade-${req.params.id.slice(0, 8)}.png"`)
+    .send(await getHousePlacardPng(req.ctx, req.params.id, originOf(req), await inspections.placardGrade(req.ctx, req.params.id))));
 
   // ── hazards: staff of the jurisdiction ──
   app.get('/hazards', {

@@ -15,7 +15,7 @@ import { listFiles } from '../../platform/files/files';
 import type { Ctx } from '../../platform/http/context';
 import { onDomainEvent } from '../../platform/events';
 import { getSetting } from '../../platform/settings/settings.service';
-import { findRentalHouse, listOccupants, listRentalHousesAfter } from '../registry';
+import { findRentalHouse, listOccupants, listRentalHousesAfter, type PlacardGrade } from '../registry';
 import { hazardSummary, reviewHazards } from './inspections.hazards';
 import * as repo from './inspections.repo';
 
@@ -277,4 +277,18 @@ export async function planFlaggedInspection(ctx: Pick<Ctx, 'actor' | 'now'>, tx:
 /** Someone a building's door system keeps seeing who is not registered there: a registration task for the community, once while open. */
 export async function addDoorRegistrationTask(tx: Tx, task: { buildingId: string; divisionCode: string; name: string; idNumber: string }): Promise<boolean> {
   return repo.insertDoorTask(tx, { buildingId: task.buildingId, divisionCode: task.divisionCode, name: task.name, idNumber: task.idNumber, source: 'access' });
+}
+
+const RISK_PLACARD = { high: { label: '高风险 · 重点管理', color: '#cf1322' }, medium: { label: '中风险 · 加强管理', color: '#d48806' }, low: { label: '低风险 · 常规管理', color: '#389e0d' } } as const;
+
+/**
+ * What the house's graded placard (挂牌授星) shows: its stars and risk colour, with the grading date and the next
+ * inspection. @throws NOT_FOUND outside the jurisdiction; INSPECTIONS_NOT_GRADED before a first inspection.
+ */
+export async function placardGrade(ctx: Ctx, houseId: string): Promise<PlacardGrade> {
+  const house = await findRentalHouse(ctx.db, houseId);
+  if (!house || !scopeContains(ctx.scope, house.divisionCode)) throw new AppError('NOT_FOUND');
+  const grade = await repo.findGrade(ctx.db, houseId);
+  if (!grade?.risk || grade.stars === null) throw new AppError('INSPECTIONS_NOT_GRADED');
+  return { stars: grade.stars, ...RISK_PLACARD[grade.risk], note: `评定日期 ${grade.gradedOn} · 下次巡查 ${grade.nextDueOn} · 得分 ${grade.score}` };
 }

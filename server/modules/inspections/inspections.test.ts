@@ -82,6 +82,10 @@ describe('schedules follow grades', () => {
     expect(await planned(worker, 'routine')).toHaveLength(1);
   });
 
+  it('has no graded placard before the first inspection', async () => {
+    expect((await t.as(worker).get(`/api/inspections/houses/${houseId}/placard.svg`)).json()).toMatchObject({ code: 'INSPECTIONS_NOT_GRADED', messageEn: expect.stringContaining('not graded') });
+  });
+
   it('refuses an incomplete checklist, naming every item at fault in both languages', async () => {
     const [routine] = await planned(worker, 'routine');
     const res = await submit(worker, routine!.id, { results: [{ code: 'ebike', passed: false }, { code: 'ebike', passed: true }, { code: 'nothing', passed: true }] });
@@ -101,6 +105,13 @@ describe('schedules follow grades', () => {
     expect(done.json<InspectionView>()).toMatchObject({ status: 'done', doneOn: '2026-03-02' });
     const house = (await t.as(worker).get(`/api/inspections/houses/${houseId}`)).json<{ grade: { stars: number; risk: string }; nextDueOn: string }>();
     expect(house).toMatchObject({ grade: { stars: 5, risk: 'low' }, nextDueOn: '2026-05-31' });
+    // The graded placard (挂牌授星) shows the stars and the risk, with the house's own QR code.
+    const placard = await t.as(worker).get(`/api/inspections/houses/${houseId}/placard.svg`);
+    expect(placard.statusCode).toBe(200);
+    expect(placard.body).toContain('★★★★★');
+    expect(placard.body).toContain('低风险');
+    expect(placard.body).toContain('出租屋分级管理牌');
+    expect((await t.as(otherWorker).get(`/api/inspections/houses/${houseId}/placard.svg`)).statusCode).toBe(404);
     expect((await planned(worker, 'routine'))[0]).toMatchObject({ dueOn: '2026-05-31' });
     expect(await t.handle.query("select name, status from insp_registration_tasks where house_id = $1", [houseId])).toEqual([{ name: '未登记住户', status: 'open' }]);
 

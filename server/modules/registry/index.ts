@@ -23,3 +23,4 @@ export { checkIdNumber, originName, deadlineCounter, findResident, type Resident
 export { seedDeclarations, seedDemoLandlord, seedPopulation } from './registry.demo';
 export { createImport, getImport, rejectsCsv, runImport } from './registry.import';
 export { listLongResidents, listRentalHousesAfter, findRentalHouse, listHousesOfLandlordPhone, listOccupants, listRentalOccupancyAfter, countOccupants, findBuildingRef, residentOfBuilding, type RentalHouse } from './registry.repo';
+export { getHousePlacard, getHousePlacardPng, type PlacardGrade } from './registry.qr';

@@ -72,25 +72,34 @@ export async function getHouseQr(ctx: Ctx, id: string, origin: string): Promise<
  *
  * @throws NOT_FOUND outside the caller's jurisdiction.
  */
-export async function getHousePlacard(ctx: Ctx, id: string, origin: string): Promise<string> {
+export async function getHousePlacard(ctx: Ctx, id: string, origin: string, grade?: PlacardGrade): Promise<string> {
   const house = await visibleHouse(ctx, id);
   const url = `${origin}${DECLARE_PATH}${await houseToken(ctx.db, id, house.house.qrVersion)}`;
   const qr = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
   const inner = qr.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
   const size = Number(/viewBox="0 0 (\d+)/.exec(qr)?.[1] ?? 33);
   const escape = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+  // A graded placard (挂牌授星) carries the stars and the risk colour between the unit and a smaller code.
+  const band = grade ? `
+  <rect x="14" y="58" width="120" height="20" rx="3" fill="${grade.color}"/>
+  <text x="74" y="70.5" text-anchor="middle" font-size="7" font-weight="700" fill="#fff">${'★'.repeat(grade.stars)}${'☆'.repeat(5 - grade.stars)}  ${escape(grade.label)}</text>
+  <text x="74" y="85" text-anchor="middle" font-size="4.5" fill="#333">${escape(grade.note)}</text>` : '';
+  const [qrY, qrSize] = grade ? [90, 70] : [62, 90];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="148mm" height="210mm" viewBox="0 0 148 210" font-family="'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif">
   <rect width="148" height="210" fill="#fff"/>
   <rect x="4" y="4" width="140" height="202" rx="4" fill="none" stroke="#0f5fa8" stroke-width="1.2"/>
-  <text x="74" y="24" text-anchor="middle" font-size="11" font-weight="700" fill="#0f5fa8">出租屋（房屋）信息牌</text>
+  <text x="74" y="24" text-anchor="middle" font-size="11" font-weight="700" fill="#0f5fa8">${grade ? '出租屋分级管理牌' : '出租屋（房屋）信息牌'}</text>
   <text x="74" y="38" text-anchor="middle" font-size="6.5" fill="#333">${escape(house.address)}</text>
-  <text x="74" y="52" text-anchor="middle" font-size="12" font-weight="700" fill="#111">${escape(house.house.unit)}</text>
-  <g transform="translate(29 62) scale(${90 / size})">${inner}</g>
+  <text x="74" y="52" text-anchor="middle" font-size="12" font-weight="700" fill="#111">${escape(house.house.unit)}</text>${band}
+  <g transform="translate(${74 - qrSize / 2} ${qrY}) scale(${qrSize / size})">${inner}</g>
   <text x="74" y="166" text-anchor="middle" font-size="6" fill="#333">来住、离开请扫码申报（租客或房东均可）</text>
   <text x="74" y="176" text-anchor="middle" font-size="4.5" fill="#666">Scan to declare moving in or out · 安居</text>
   <text x="74" y="196" text-anchor="middle" font-size="3.5" fill="#999">No. ${escape(id.slice(0, 8))} · v${house.house.qrVersion}</text>
 </svg>`;
 }
+
+/** What a graded placard shows: the stars, the risk in words and its colour, and a line such as the grading date. */
+export type PlacardGrade = { stars: number; label: string; color: string; note: string };
 
 /**
  * The placard as a PNG at 300 dpi (A5: 1748 × 2480 pixels), for printers and messaging apps that take no SVG.
@@ -98,8 +107,8 @@ export async function getHousePlacard(ctx: Ctx, id: string, origin: string): Pro
  *
  * @throws NOT_FOUND outside the caller's jurisdiction.
  */
-export async function getHousePlacardPng(ctx: Ctx, id: string, origin: string): Promise<Buffer> {
-  const svg = await getHousePlacard(ctx, id, origin);
+export async function getHousePlacardPng(ctx: Ctx, id: string, origin: string, grade?: PlacardGrade): Promise<Buffer> {
+  const svg = await getHousePlacard(ctx, id, origin, grade);
   const rendered = new Resvg(svg, { fitTo: { mode: 'width', value: 1748 }, font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }, background: '#ffffff' }).render();
   return rendered.asPng();
 }

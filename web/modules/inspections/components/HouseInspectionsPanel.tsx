@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -25,6 +25,12 @@ export function HouseInspectionsPanel({ houseId }: { houseId: string }) {
               <Descriptions.Item label={t('house.nextDue')}>{v.nextDueOn}</Descriptions.Item>
             </Descriptions>
           ) : <Typography.Text type="secondary">{t('house.ungraded')}{v.nextDueOn ? ` · ${t('house.nextDue')} ${v.nextDueOn}` : ''}</Typography.Text>}
+          {v.grade && (
+            <Space wrap>
+              <Button size="small" href={`/api/inspections/houses/${houseId}/placard.svg`} target="_blank">{t('house.placard')}</Button>
+              <Button size="small" href={`/api/inspections/houses/${houseId}/placard.png`} target="_blank">{t('house.placardPng')}</Button>
+            </Space>
+          )}
           {v.grade && v.grade.improve.length > 0 && (
             <Typography.Text>{t('my.improve')}：{v.grade.improve.map((i) => `${i.label[lang]}（+${i.points}）`).join('、')}</Typography.Text>
           )}

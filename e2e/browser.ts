@@ -78,6 +78,11 @@ export async function menuItems(page: Page): Promise<string[]> {
 
 /** An API client holding one session's cookie and CSRF token. */
 function client(cookie: string, csrfToken: string) {
+  async function send<T>(method: 'POST' | 'PUT', url: string, body: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl()}${url}`, { method, headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
   return {
     /** Opens this session in a browser page too (for a phone account: a second SMS code within a minute would be refused). */
     async signIn(page: Page): Promise<void> {
@@ -95,9 +100,10 @@ function client(cookie: string, csrfToken: string) {
       return ((await response.json()) as { id: string }).id;
     },
     async post<T>(url: string, body: unknown): Promise<T> {
-      const response = await fetch(`${baseUrl()}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
+      return send<T>('POST', url, body);
+    },
+    async put<T>(url: string, body: unknown): Promise<T> {
+      return send<T>('PUT', url, body);
     },
   };
 }

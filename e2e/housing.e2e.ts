@@ -80,6 +80,7 @@ describe('sub-landlords, the blacklist and house flags', () => {
     const homeUnit = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: home.id, unit: '101', use: 'self_occupied', ownerOrganisation: '自有' });
     const owner = await shipai.post<{ personId: string }>('/api/registry/residences/arrive', { name: '责任书房东', idNumber: idNumber(`44010619640404${suffix.slice(1)}`), arrivedOn: '2010-01-01', phone, houseId: homeUnit.id, relation: 'owner', registerIfNew: true, transactionId: randomUUID() });
     const house = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: home.id, unit: '202', use: 'rental', areaM2: 40, ownerPersonId: owner.personId, landlordPersonId: owner.personId });
+    await shipai.put('/api/housing/houses/' + house.id + '/rent', { monthlyRentYuan: 2500, use: 'residential', period: 'monthly', since: '2025-01-01' });
     await shipai.post('/api/registry/residences/arrive', { name: '责任书租客', idNumber: idNumber(`44010619970707${suffix.slice(1)}`), arrivedOn: '2026-01-01', houseId: house.id, relation: 'tenant', registerIfNew: true, transactionId: randomUUID() });
 
     const page = await newPage(browser(), { mobile: true });
@@ -93,6 +94,14 @@ describe('sub-landlords, the blacklist and house flags', () => {
     await card.getByTestId('sign-letter').click();
     await card.getByTestId('letter-signed').waitFor();
     await screenshot(page, 'housing-letter-phone');
+    // Last month's rental tax, paid through the payment page.
+    const bill = page.locator('[data-testid^="tax-"]').filter({ hasText: `石牌责任书路 ${suffix} 号` });
+    await bill.getByText('应缴 100.00 元', { exact: false }).waitFor();
+    await bill.getByRole('button', { name: /缴\s*纳/ }).click();
+    await page.getByTestId('pay-now').click();
+    await page.getByTestId('paid').waitFor();
+    await page.goto('/portal/rental/letters');
+    await page.locator('[data-testid^="tax-"]').filter({ hasText: `石牌责任书路 ${suffix} 号` }).getByText('已缴纳').waitFor();
     await page.close();
   });
 });

@@ -308,6 +308,16 @@ const ROUTES: RouteCase[] = [
     sample: (f) => ({ method: 'POST', url: `/api/housing/my/houses/${f.bHouse}/sign`, body: { version: 1, transactionId: randomUUID() } }),
     foreign: (f) => [{ method: 'POST', url: `/api/housing/my/houses/${f.bHouse}/sign`, body: { version: 1, transactionId: randomUUID() } }],
   },
+  { route: 'GET /api/housing/tax/rates', sample: () => ({ method: 'GET', url: '/api/housing/tax/rates' }), foreign: () => [] },
+  { route: 'PUT /api/housing/tax/rates', sample: () => ({ method: 'PUT', url: '/api/housing/tax/rates', body: { divisionCode: '4401', use: 'business', ratePermille: 120 } }), foreign: () => [] },
+  {
+    route: 'PUT /api/housing/houses/:id/rent',
+    sample: (f) => ({ method: 'PUT', url: `/api/housing/houses/${f.aHouse}/rent`, body: { monthlyRentYuan: 1800, use: 'residential', period: 'monthly', since: '2026-01-01' } }),
+    foreign: (f) => [{ method: 'PUT', url: `/api/housing/houses/${f.bHouse}/rent`, body: { monthlyRentYuan: 1, use: 'residential', period: 'monthly', since: '2026-01-01' } }],
+  },
+  { route: 'GET /api/housing/tax/bills', sample: () => ({ method: 'GET', url: '/api/housing/tax/bills' }), foreign: () => [{ method: 'GET', url: '/api/housing/tax/bills?pageSize=200' }] },
+  { route: 'GET /api/housing/my/tax', sample: () => ({ method: 'GET', url: '/api/housing/my/tax' }), foreign: () => [{ method: 'GET', url: '/api/housing/my/tax' }] },
+  { route: 'POST /api/housing/my/tax/:id/pay', sample: () => ({ method: 'POST', url: `/api/housing/my/tax/${randomUUID()}/pay` }), foreign: () => [] },
   { route: 'GET /api/inspections/checklist', sample: () => ({ method: 'GET', url: '/api/inspections/checklist' }), foreign: () => [] },
   { route: 'PUT /api/inspections/checklist/:code', sample: () => ({ method: 'PUT', url: '/api/inspections/checklist/hygiene', body: { weight: 5 } }), foreign: () => [] },
   {
@@ -874,7 +884,8 @@ async function snapshot() {
             (select json_agg(c order by c.id) from insp_campaigns c where c.division_code like $1) as campaigns,
             (select json_agg(m order by m.id) from housing_managers m where m.division_code like $1) as managers,
             (select json_agg(g order by g.id) from housing_flags g where g.division_code like $1) as flags,
-            (select json_agg(d order by d.id) from housing_door_devices d where d.division_code like $1) as doors`,
+            (select json_agg(d order by d.id) from housing_door_devices d where d.division_code like $1) as doors,
+            (select json_agg(r order by r.house_id) from housing_rents r where r.division_code like $1) as rents`,
     [`${B}%`],
   );
 }

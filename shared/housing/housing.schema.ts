@@ -114,3 +114,22 @@ export const MyLetterHouses = z.object({
   })),
 });
 export type MyLetterHouses = z.infer<typeof MyLetterHouses>;
+
+// ── rental tax (个人出租屋综合税) ─────────────────────────────────────────────
+
+export const TAX_USES = ['residential', 'business'] as const;
+export const TaxRateView = z.object({ divisionCode: z.string(), use: z.enum(TAX_USES), ratePermille: z.number(), updatedAt: z.string() });
+export const TaxRateList = z.object({ items: z.array(TaxRateView) });
+export const TaxRateInput = z.strictObject({ divisionCode: z.string().regex(/^\d{4}(\d{2})?$/), use: z.enum(TAX_USES), ratePermille: z.number().int().min(0).max(300) });
+export type TaxRateInput = z.infer<typeof TaxRateInput>;
+export const RentInput = z.strictObject({ monthlyRentYuan: z.number().positive().max(10_000_000), use: z.enum(TAX_USES), period: z.enum(['monthly', 'quarterly']), since: z.iso.date() });
+export type RentInput = z.infer<typeof RentInput>;
+export const TaxBillView = z.object({
+  id: z.string(), houseId: z.string(), address: z.string(), periodStart: z.string(), periodEnd: z.string(), monthlyRentFen: z.number(), months: z.number(),
+  ratePermille: z.number(), amountFen: z.number(), status: z.enum(['due', 'paid']), dueOn: z.string(), overdue: z.boolean(), paidAt: z.string().nullable(),
+});
+export type TaxBillView = z.infer<typeof TaxBillView>;
+export const TaxBillQuery = z.strictObject({ arrears: z.enum(['true', 'false']).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+export type TaxBillQuery = z.infer<typeof TaxBillQuery>;
+export const TaxBillPage = z.object({ items: z.array(TaxBillView), total: z.number(), arrearsFen: z.number(), page: z.number(), pageSize: z.number() });
+export const TaxPayResult = z.object({ payPath: z.string() });

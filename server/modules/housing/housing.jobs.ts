@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { JobDefinition, JobDeps } from '../../platform/jobs/jobs';
 import { systemActor } from '../../platform/http/context';
 import { judgeAll } from './housing.service';
+import { issueBills } from './housing.tax';
 
 export const DAILY_JOB = 'housing.daily';
 
-/** Every morning: every rental house judged by area and occupants (imports included), flags opened or cleared. */
+/** Every morning: every rental house judged by area and occupants (imports included), flags opened or cleared; rental tax bills of the period that ended. */
 export function housingJobs(deps: JobDeps): JobDefinition[] {
   return [{
     name: DAILY_JOB,
     cron: '40 5 * * *',
     retryLimit: 3,
     handler: async () => {
-      await judgeAll({ db: deps.dbHandle.db, actor: { ...systemActor('housing-daily'), permissions: ['inspections.inspect'] }, ip: null, requestId: randomUUID(), now: deps.now });
+      const ctx = { db: deps.dbHandle.db, actor: { ...systemActor('housing-daily'), permissions: ['inspections.inspect'] }, ip: null, requestId: randomUUID(), now: deps.now };
+      await judgeAll(ctx);
+      await issueBills(ctx);
     },
   }];
 }

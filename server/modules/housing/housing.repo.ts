@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } 
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike } from '../../platform/db/like';
-import { blacklist, blacklistActions, doorDevices, doorEvents, flags, letterSignatures, letterVersions, managers, parties } from './housing.tables';
+import { blacklist, blacklistActions, doorDevices, doorEvents, flags, letterSignatures, letterVersions, managers, parties, rents, taxBillActions, taxBills, taxRates } from './housing.tables';
 
 export type PartyRow = typeof parties.$inferSelect;
 export type EntryRow = typeof blacklist.$inferSelect;
@@ -185,4 +185,63 @@ export async function signaturesOf(db: Executor, houseIds: string[]) {
 export async function insertSignature(tx: Tx, values: typeof letterSignatures.$inferInsert): Promise<boolean> {
   const added = await tx.insert(letterSignatures).values(values).onConflictDoNothing().returning({ id: letterSignatures.id });
   return added.length > 0;
+}
+
+// ── rental tax ───────────────────────────────────────────────────────────────
+
+export type BillRow = typeof taxBills.$inferSelect;
+
+export async function listTaxRates(db: Executor) {
+  return db.select().from(taxRates).orderBy(asc(taxRates.divisionCode), asc(taxRates.use));
+}
+
+export async function seedTaxRates(tx: Tx, rows: (typeof taxRates.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(taxRates).values(rows).onConflictDoNothing();
+}
+
+export async function upsertTaxRate(tx: Tx, values: typeof taxRates.$inferInsert): Promise<void> {
+  await tx.insert(taxRates).values(values).onConflictDoUpdate({ target: [taxRates.divisionCode, taxRates.use], set: { ratePermille: values.ratePermille, updatedBy: values.updatedBy, updatedAt: values.updatedAt } });
+}
+
+export async function upsertRent(tx: Tx, values: typeof rents.$inferInsert): Promise<void> {
+  await tx.insert(rents).values(values).onConflictDoUpdate({ target: rents.houseId, set: { monthlyRentFen: values.monthlyRentFen, use: values.use, period: values.period, since: values.since, declaredBy: values.declaredBy, updatedAt: values.updatedAt } });
+}
+
+export async function rentsAfter(db: Executor, afterId: string | null, limit: number) {
+  return db.select().from(rents).where(afterId ? sql`${rents.houseId} > ${afterId}` : undefined).orderBy(asc(rents.houseId)).limit(limit);
+}
+
+/** Issues a bill unless the house has one for that period; returns it when new. */
+export async function insertBill(tx: Tx, values: typeof taxBills.$inferInsert): Promise<BillRow | undefined> {
+  const [row] = await tx.insert(taxBills).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function insertBillAction(tx: Tx, values: typeof taxBillActions.$inferInsert): Promise<void> {
+  await tx.insert(taxBillActions).values(values);
+}
+
+export async function lockBill(tx: Tx, id: string): Promise<BillRow | undefined> {
+  const [row] = await tx.select().from(taxBills).where(eq(taxBills.id, id)).for('update');
+  return row;
+}
+
+export async function findBill(db: Executor, id: string, by: { landlordPhone: string }): Promise<BillRow | undefined> {
+  const [row] = await db.select().from(taxBills).where(and(eq(taxBills.id, id), eq(taxBills.landlordPhone, by.landlordPhone)));
+  return row;
+}
+
+export async function updateBill(tx: Tx, id: string, values: Partial<typeof taxBills.$inferInsert>): Promise<void> {
+  await tx.update(taxBills).set(values).where(eq(taxBills.id, id));
+}
+
+/** Bills in the jurisdiction, or a landlord's; `arrearsOn`: only those still due after their due date. */
+export async function listBills(db: Executor, by: { scope: Scope } | { landlordPhone: string }, query: { arrearsOn?: string; page: number; pageSize: number }) {
+  const base = 'scope' in by ? inScope(taxBills.divisionCode, by.scope) : eq(taxBills.landlordPhone, by.landlordPhone);
+  const arrears = (on: string) => and(eq(taxBills.status, 'due'), sql`${taxBills.dueOn} < ${on}`);
+  const where = and(base, query.arrearsOn ? arrears(query.arrearsOn) : undefined);
+  const [total] = await db.select({ n: count(), fen: sql<number>`coalesce(sum(${taxBills.amountFen}), 0)::int` }).from(taxBills).where(where);
+  const rows = await db.select().from(taxBills).where(where).orderBy(sql`case ${taxBills.status} when 'due' then 0 else 1 end`, asc(taxBills.dueOn), asc(taxBills.address))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0, fen: total?.fen ?? 0 };
 }

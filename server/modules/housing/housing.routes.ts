@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorBody } from '@shared/errors';
-import { BlacklistInput, LetterInput, LetterView, MyLetterHouses, SignInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
+import { BlacklistInput, RentInput, TaxBillPage, TaxBillQuery, TaxPayResult, TaxRateInput, TaxRateList, LetterInput, LetterView, MyLetterHouses, SignInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
 import * as doors from './housing.doors';
 import * as letters from './housing.letters';
+import * as tax from './housing.tax';
 import * as housing from './housing.service';
 
 const tags = ['housing'];
@@ -89,4 +91,35 @@ export const housingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'portal.use' },
     schema: { summary: 'Sign the letter in force for one of the caller\'s houses', tags, params: IdParam, body: SignInput, response: { 200: MyLetterHouses, 404: ErrorBody, 409: ErrorBody } },
   }, (req) => letters.signLetter(req.ctx, req.params.id, req.body));
+
+  // ── rental tax (个人出租屋综合税) ──
+  app.get('/tax/rates', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'Rental tax rates by district and use (per mille); a district without its own takes the city\'s', tags, response: { 200: TaxRateList } },
+  }, (req) => tax.listTaxRates(req.ctx));
+
+  app.put('/tax/rates', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Set a district\'s (or the city\'s) rate for a use (city level)', tags, body: TaxRateInput, response: { 200: TaxRateList, 403: ErrorBody } },
+  }, (req) => tax.setTaxRate(req.ctx, req.body));
+
+  app.put('/houses/:id/rent', {
+    config: { permission: 'housing.manage' },
+    schema: { summary: 'Declare a rental house\'s rent, use and billing period', tags, params: IdParam, body: RentInput, response: { 200: z.object({ ok: z.literal(true) }), 404: ErrorBody } },
+  }, (req) => tax.declareRent(req.ctx, req.params.id, req.body));
+
+  app.get('/tax/bills', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'Rental tax bills in the jurisdiction; arrears=true for those unpaid past their due date', tags, querystring: TaxBillQuery, response: { 200: TaxBillPage } },
+  }, (req) => tax.listBills(req.ctx, 'staff', req.query));
+
+  app.get('/my/tax', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'The caller\'s rental tax bills as landlord', tags, querystring: TaxBillQuery, response: { 200: TaxBillPage } },
+  }, (req) => tax.listBills(req.ctx, 'landlord', req.query));
+
+  app.post('/my/tax/:id/pay', {
+    config: { permission: 'portal.use' },
+    schema: { summary: 'Pay a bill: an order at the payment interface, and where to pay it', tags, params: IdParam, response: { 200: TaxPayResult, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => tax.payBill(req.ctx, req.params.id));
 };

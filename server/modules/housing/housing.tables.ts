@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workflowActionsTable } from '../../platform/db/workflow-actions';
 
 /** The register of sub-landlords (二房东) and letting agents, city-wide: a person or an organisation. */
@@ -152,3 +152,57 @@ export const letterSignatures = pgTable(
   },
   (t) => [uniqueIndex('housing_letter_signatures_key').on(t.houseId, t.version), index('housing_letter_signatures_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'))],
 );
+
+/** The rental tax rate (综合征收率) per district and use, per mille; a district without its own takes the city's. */
+export const taxRates = pgTable(
+  'housing_tax_rates',
+  {
+    divisionCode: text('division_code').notNull(),
+    use: text('use', { enum: ['residential', 'business'] }).notNull(),
+    ratePermille: integer('rate_permille').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.divisionCode, t.use] })],
+);
+
+/** A rental house's declared rent, its use for the tax and how often it is billed. */
+export const rents = pgTable('housing_rents', {
+  houseId: uuid('house_id').primaryKey(),
+  divisionCode: text('division_code').notNull(),
+  monthlyRentFen: integer('monthly_rent_fen').notNull(),
+  use: text('use', { enum: ['residential', 'business'] }).notNull(),
+  period: text('period', { enum: ['monthly', 'quarterly'] }).notNull(),
+  since: date('since', { mode: 'string' }).notNull(),
+  declaredBy: uuid('declared_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One period's rental tax bill of a house, paid through the payment interface. */
+export const taxBills = pgTable(
+  'housing_tax_bills',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    houseId: uuid('house_id').notNull(),
+    divisionCode: text('division_code').notNull(),
+    address: text('address').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    monthlyRentFen: integer('monthly_rent_fen').notNull(),
+    months: integer('months').notNull(),
+    ratePermille: integer('rate_permille').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    status: text('status', { enum: ['due', 'paid'] }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    landlordPhone: text('landlord_phone'),
+    orderId: uuid('order_id'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('housing_tax_bills_period_key').on(t.houseId, t.periodStart),
+    index('housing_tax_bills_arrears_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.status, t.dueOn),
+    index('housing_tax_bills_landlord_idx').on(t.landlordPhone, t.status),
+  ],
+);
+export const taxBillActions = workflowActionsTable('housing_tax_bill_actions', 'billId', 'bill_id', () => taxBills.id);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HouseHousingView, PartyView } from '@shared/housing/housing.schema';
 import { china, idOf, LONG_SESSION } from '../../test/fixtures';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
-import { judgeAll } from './index';
+import { issueBills, judgeAll } from './index';
 
 const COMMUNITY = '440106006002';
 let t: TestApp;
@@ -213,6 +213,51 @@ describe('the safety responsibility letter', () => {
     expect((await t.as(landlord).post(`/api/housing/my/houses/${house}/sign`, { version: 2, transactionId: randomUUID() })).json()).toMatchObject({ items: [{ signedVersion: 2, current: true }] });
     const stranger = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13600006666' });
     expect((await t.as(stranger).post(`/api/housing/my/houses/${house}/sign`, { version: 2, transactionId: randomUUID() })).statusCode).toBe(404);
+  });
+});
+
+describe('rental tax', () => {
+  it('bills each declared rent for the period that ended, once, at the district\'s rate; the landlord pays through the payment page; arrears are listed', async () => {
+    const landlordId = idOf('44010619660606123');
+    const home = await rentalHouse(30);
+    await t.as(officer).post('/api/registry/residences/arrive', { name: '纳税房东', idNumber: landlordId, arrivedOn: '2015-01-01', phone: '13600008888', houseId: home, relation: 'owner', registerIfNew: true, transactionId: randomUUID() });
+    const personId = (await t.handle.query<{ id: string }>('select id from reg_persons where id_number = $1', [landlordId]))[0]!.id;
+    const building = (await t.as(officer).post('/api/registry/buildings', { divisionCode: COMMUNITY, address: '石牌街道纳税路 3 号' })).json<{ id: string }>();
+    const house = (await t.as(officer).post('/api/registry/houses', { buildingId: building.id, unit: '301', use: 'rental', areaM2: 60, ownerPersonId: personId, landlordPersonId: personId })).json<{ id: string }>().id;
+    expect((await t.as(officer).get('/api/housing/tax/rates')).json<{ items: { divisionCode: string; use: string; ratePermille: number }[] }>().items).toEqual(expect.arrayContaining([expect.objectContaining({ divisionCode: '4401', use: 'residential', ratePermille: 40 })]));
+    expect((await t.as(officer).put(`/api/housing/houses/${house}/rent`, { monthlyRentYuan: 2500, use: 'residential', period: 'monthly', since: '2026-01-01' })).statusCode).toBe(200);
+    expect((await t.as(elsewhere).put(`/api/housing/houses/${house}/rent`, { monthlyRentYuan: 1, use: 'residential', period: 'monthly', since: '2026-01-01' })).statusCode).toBe(404);
+    const run = () => issueBills({ db: t.db, actor: { userId: null, username: null, displayName: 'test', kind: 'system', roles: [], permissions: [], divisionCode: null, department: null, phone: null, sessionId: null, csrfToken: null }, ip: null, requestId: randomUUID(), now: () => t.now() });
+    t.setNow(china('2026-03-02'));
+    await run();
+    await run();
+    const landlord = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13600008888', sessionHours: LONG_SESSION });
+    type Page = { items: { id: string; houseId: string; periodStart: string; amountFen: number; ratePermille: number; status: string; overdue: boolean }[]; arrearsFen: number };
+    const mine = (await t.as(landlord).get('/api/housing/my/tax')).json<Page>();
+    expect(mine.items).toMatchObject([{ houseId: house, periodStart: '2026-02-01', amountFen: 10_000, ratePermille: 40, status: 'due', overdue: false }]);
+    // Tianhe sets its own rate: the next month is billed at it.
+    expect((await t.as(officer).put('/api/housing/tax/rates', { divisionCode: '440106', use: 'residential', ratePermille: 25 })).json()).toMatchObject({ code: 'CITY_LEVEL_ONLY' });
+    await t.as(admin).put('/api/housing/tax/rates', { divisionCode: '440106', use: 'residential', ratePermille: 25 });
+    t.setNow(china('2026-04-02'));
+    await run();
+    const later = (await t.as(landlord).get('/api/housing/my/tax')).json<Page>();
+    expect(later.items.map((b) => [b.periodStart, b.amountFen, b.overdue])).toEqual([['2026-02-01', 10_000, true], ['2026-03-01', 6_250, false]]);
+    expect(later.arrearsFen).toBe(10_000);
+    const arrears = (await t.as(officer).get('/api/housing/tax/bills?arrears=true')).json<Page>();
+    expect(arrears.items.map((b) => b.houseId)).toEqual([house]);
+    expect((await t.as(elsewhere).get('/api/housing/tax/bills?arrears=true')).json<Page>().items).toEqual([]);
+    // Paid through the payment page, the bill is paid and out of the arrears.
+    const stranger = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13600009191', sessionHours: LONG_SESSION });
+    expect((await t.as(stranger).post(`/api/housing/my/tax/${later.items[0]!.id}/pay`, {})).statusCode).toBe(404);
+    const pay = await t.as(landlord).post(`/api/housing/my/tax/${later.items[0]!.id}/pay`, {});
+    expect(pay.statusCode, pay.body).toBe(200);
+    const paid = await t.anonymous.post(`/api/payments/checkout/${pay.json<{ payPath: string }>().payPath.split('/').pop()!}/pay`);
+    expect(paid.statusCode, paid.body).toBe(200);
+    const after = (await t.as(landlord).get('/api/housing/my/tax')).json<Page>();
+    expect(after.items.find((b) => b.periodStart === '2026-02-01')).toMatchObject({ status: 'paid', overdue: false });
+    expect(after.arrearsFen).toBe(0);
+    expect((await t.as(landlord).post(`/api/housing/my/tax/${later.items[0]!.id}/pay`, {})).statusCode).toBe(409);
+    t.setNow(china('2026-03-02'));
   });
 });
 

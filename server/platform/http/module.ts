@@ -8,6 +8,6 @@ export type AnjuModuleDefinition = {
   prefix: string;
   routes: FastifyPluginAsync;
   jobs?: (deps: JobDeps) => JobDefinition[];
-  /** Reference data the module needs in every deployment (run at every start, so it must be idempotent). */
-  prepare?: (db: Db) => Promise<void>;
+  /** Reference data the module needs in every deployment (run at every start, so it must be idempotent); `city` is the four-digit code served. */
+  prepare?: (db: Db, city: string) => Promise<void>;
 };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  FlagPage, HouseHousingView, MyLetterHouses, PartyPage, PartyView,
+  FlagPage, HouseHousingView, MyLetterHouses, PartyPage, PartyView, TaxBillPage, TaxPayResult,
   type BlacklistInput, type FlagListQuery, type LiftInput, type ManagerInput, type PartyInput, type PartyListQuery,
 } from '@shared/housing/housing.schema';
 import { api, qs } from '../../lib/api';
@@ -41,3 +41,9 @@ export function useMyLetterHouses() {
 }
 
 export const useSignLetter = () => useHousingMutation(({ houseId, version }: { houseId: string; version: number }) => api.post(`/api/housing/my/houses/${houseId}/sign`, { version, ...fresh() }, MyLetterHouses));
+
+export function useMyTax() {
+  return useQuery({ queryKey: ['housing', 'my-tax'], queryFn: () => api.get('/api/housing/my/tax', TaxBillPage) });
+}
+
+export const usePayTax = () => useHousingMutation((billId: string) => api.post(`/api/housing/my/tax/${billId}/pay`, {}, TaxPayResult));

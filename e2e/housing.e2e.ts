@@ -102,6 +102,7 @@ describe('sub-landlords, the blacklist and house flags', () => {
     await page.getByTestId('paid').waitFor();
     await page.goto('/portal/rental/letters');
     await page.locator('[data-testid^="tax-"]').filter({ hasText: `石牌责任书路 ${suffix} 号` }).getByText('已缴纳').waitFor();
+    await screenshot(page, 'housing-tax-paid-phone');
     await page.close();
   });
 });

@@ -177,6 +177,13 @@ export async function openHazardsOfHouse(db: Executor, houseId: string): Promise
   return db.select().from(hazards).where(and(eq(hazards.houseId, houseId), ne(hazards.status, 'closed')));
 }
 
+/** How many hazards are open at each of these houses. */
+export async function openHazardCounts(db: Executor, houseIds: string[]): Promise<Map<string, number>> {
+  if (houseIds.length === 0) return new Map();
+  const rows = await db.select({ houseId: hazards.houseId, n: count() }).from(hazards).where(and(inArray(hazards.houseId, houseIds), ne(hazards.status, 'closed'))).groupBy(hazards.houseId);
+  return new Map(rows.map((r) => [r.houseId, r.n]));
+}
+
 export async function hazardsOfHouses(db: Executor, houseIds: string[], openOnly: boolean): Promise<HazardRow[]> {
   if (houseIds.length === 0) return [];
   return db.select().from(hazards).where(and(inArray(hazards.houseId, houseIds), openOnly ? ne(hazards.status, 'closed') : undefined)).orderBy(desc(hazards.foundOn), asc(hazards.itemCode)).limit(200);

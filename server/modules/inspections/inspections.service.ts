@@ -123,19 +123,25 @@ export async function planOneOff(ctx: Pick<Ctx, 'actor' | 'now'>, tx: Tx, house:
 
 // ── inspections ──────────────────────────────────────────────────────────────
 
-async function summaryOf(ctx: Ctx, db: Executor, row: repo.InspectionRow, inspector: string | null): Promise<InspectionSummary> {
+function summaryOf(ctx: Ctx, row: repo.InspectionRow, inspector: string | null, openHazards: Map<string, number>): InspectionSummary {
   return {
     id: row.id, houseId: row.houseId, address: row.address, divisionCode: row.divisionCode, kind: row.kind, status: row.status, dueOn: row.dueOn,
     overdue: row.status === 'planned' && row.dueOn < today(ctx), doneOn: row.doneOn, inspector, failed: row.results.filter((r) => !r.passed).length,
-    openHazards: row.status === 'planned' ? (await repo.openHazardsOfHouse(db, row.houseId)).length : 0,
+    openHazards: row.status === 'planned' ? (openHazards.get(row.houseId) ?? 0) : 0,
   };
+}
+
+/** Open hazards per house of these inspections (the planned ones' houses), in one query. */
+async function openHazardCounts(db: Executor, rows: repo.InspectionRow[]): Promise<Map<string, number>> {
+  return repo.openHazardCounts(db, [...new Set(rows.filter((r) => r.status === 'planned').map((r) => r.houseId))]);
 }
 
 export async function listInspections(ctx: Ctx, query: InspectionListQuery) {
   const on = today(ctx);
   const dueBy = query.status === 'planned' ? addDays(on, query.withinDays ?? AHEAD_DAYS) : undefined;
   const { rows, total, overdue } = await repo.listInspections(ctx.db, ctx.scope, { status: query.status, dueBy, houseId: query.houseId, today: on, page: query.page, pageSize: query.pageSize });
-  return { items: await Promise.all(rows.map((r) => summaryOf(ctx, ctx.db, r.inspection, r.inspector))), total, overdue, page: query.page, pageSize: query.pageSize };
+  const counts = await openHazardCounts(ctx.db, rows.map((r) => r.inspection));
+  return { items: rows.map((r) => summaryOf(ctx, r.inspection, r.inspector, counts)), total, overdue, page: query.page, pageSize: query.pageSize };
 }
 
 async function inspectionView(ctx: Ctx, db: Executor, row: repo.InspectionRow): Promise<InspectionView> {
@@ -146,7 +152,7 @@ async function inspectionView(ctx: Ctx, db: Executor, row: repo.InspectionRow): 
   const open = await repo.hazardsOfHouses(db, [row.houseId], planned);
   const pii = ctx.actor.permissions.includes('registry.pii');
   return {
-    ...(await summaryOf(ctx, db, row, history.find((h) => h.action.action === 'submit')?.by ?? null)),
+    ...summaryOf(ctx, row, history.find((h) => h.action.action === 'submit')?.by ?? null, await openHazardCounts(db, [row])),
     results: row.results.map((r) => ({ ...r, label: labels.get(r.code) ?? { zh: r.code, en: r.code } })),
     occupants: row.occupants.map((o) => ({ ...o, idNumber: o.idNumber && !pii ? maskIdNumber(o.idNumber) : o.idNumber })),
     notes: row.notes,

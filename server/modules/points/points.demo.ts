@@ -73,7 +73,7 @@ export async function seedPoints(db: Db, options: { today: string; applicantUser
   }
   await db.transaction(async (tx) => {
     // Last year's round: ranked, shortlisted, nearly all verified (a few missed it), published, final, cards issued.
-    await repo.rankRound(tx, last.id, pack.ranking.tieBreaks.map((tie, index) => (tie.type === 'submitted_at' ? { kind: 'submitted' as const } : { kind: 'value' as const, index })), last.quota, last.tieAtCut);
+    await repo.rankRound(tx, last.id, pack.ranking.tieBreaks.map((tie, index) => (tie.type === 'submitted_at' ? { kind: 'submitted' as const } : { kind: 'value' as const, index })), last.quota, last.tieAtCut, new Date());
     await repo.applyRanking(tx, last.id, `${year - 1}-12-05`, randomUUID(), null, new Date());
     const shortlisted = (await repo.listApplications(tx, { root: '4401' }, { roundId: last.id, status: 'shortlisted', page: 1, pageSize: 100_000 })).rows;
     for (const [k, row] of shortlisted.entries()) {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, like, lt, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.tables';
-import { inScope, type Scope } from '../../platform/auth/scope';
+import { inScope, isCityWide, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike } from '../../platform/db/like';
 import { applicationActions, applicationNumbers, cardNumbers, applications, departmentRecords, objectionActions, objections, packActions, packs, rankings, roundActions, rounds, tallies, taskActions, taskTallies, tasks, volunteerHours } from './points.tables';
@@ -353,45 +353,54 @@ export const RANKED_STATUSES = ['reviewed', 'shortlisted', 'verified', 'card_iss
 /**
  * Ranks a round in one statement: eligible applications in the ranked statuses by ranking score, then each tie-break
  * (`value` i: the i-th stored tie-break value, larger first; `submitted`: earlier first); equal on all share a rank;
- * `admitted` follows the quota and what a tie group straddling the cut gets. The previous ranking is replaced.
+ * the admitted follow the quota and what a tie group straddling the cut gets. The previous ranking is replaced.
  */
-export async function rankRound(tx: Tx, roundId: string, order: ({ kind: 'value'; index: number } | { kind: 'submitted' })[], quota: number, tieAtCut: 'admit_all' | 'admit_none') {
+export async function rankRound(tx: Tx, roundId: string, order: ({ kind: 'value'; index: number } | { kind: 'submitted' })[], quota: number, tieAtCut: 'admit_all' | 'admit_none', at: Date) {
   // Keys as float8: scores have two decimals and tie values are whole numbers, so equal values stay equal, and the
   // sort compares machine numbers instead of decimals.
   const keys = order.map((o) => (o.kind === 'value' ? `coalesce((a.tie_break_values->>${Math.floor(o.index)})::float8, 0)` : 'a.submitted_at'));
   const sorted = ['a.ranking_score::float8 desc', ...order.map((o, i) => `${keys[i]} ${o.kind === 'value' ? 'desc' : 'asc'}`)].join(', ');
-  // The three window sorts of a large round fit in memory with this much (for this transaction only).
+  // The window sort of a large round fits in memory with this much (for this transaction only).
   await tx.execute(sql`set local work_mem = '64MB'`);
-  // A new version: its keys never meet the rows of the old one, which a unique index would otherwise check one by one.
   const [bumped] = await tx.update(rounds).set({ rankingVersion: sql`${rounds.rankingVersion} + 1` }).where(eq(rounds.id, roundId)).returning({ version: rounds.rankingVersion });
-  const version = bumped!.version;
-  await tx.delete(rankings).where(and(eq(rankings.roundId, roundId), lt(rankings.version, version)));
   // One sort: positions order by the keys then the id; ranks and tie sizes are over the keys alone (a prefix of that
-  // order, so the same sorted rows serve them), the tie size counting the current row's peers.
+  // order, so the same sorted rows serve them), the tie size counting the current row's peers. The inner ORDER BY is
+  // the windows' own order, so the aggregates read the rows as sorted without sorting again.
   await tx.execute(sql`
-    insert into points_rankings (round_id, version, application_id, position, rank, tie_size, admitted)
-    select ${roundId}, ${version}, r.id, r.position, r.rank, r.tie_size,
-           case when ${tieAtCut === 'admit_all'} then r.rank <= ${quota} else r.rank + r.tie_size - 1 <= ${quota} end
+    insert into points_rankings (round_id, version, application_ids, ranks, tie_sizes, ranked, admitted, ranked_at)
+    select ${roundId}, ${bumped!.version}, coalesce(array_agg(r.id), '{}'), coalesce(array_agg(r.rank), '{}'), coalesce(array_agg(r.tie_size), '{}'), count(*),
+           count(*) filter (where case when ${tieAtCut === 'admit_all'} then r.rank <= ${quota} else r.rank + r.tie_size - 1 <= ${quota} end), ${at}
     from (
-      select a.id, row_number() over (order by ${sql.raw(sorted)}, a.id) as position, rank() over keys as rank,
-             count(*) over (keys range between current row and current row) as tie_size
+      select a.id, rank() over keys as rank, count(*) over (keys range between current row and current row) as tie_size
       from points_applications a
       where a.round_id = ${roundId} and a.eligible and a.status in ('reviewed', 'shortlisted', 'verified', 'card_issued')
       window keys as (order by ${sql.raw(sorted)})
-    ) r`);
+      order by ${sql.raw(sorted)}, a.id
+    ) r
+    on conflict (round_id) do update set version = excluded.version, application_ids = excluded.application_ids, ranks = excluded.ranks,
+      tie_sizes = excluded.tie_sizes, ranked = excluded.ranked, admitted = excluded.admitted, ranked_at = excluded.ranked_at`);
   return rankingSummary(tx, roundId, quota);
 }
 
 /** How many are ranked and admitted, the rank of the last admitted, and the size of a tie group straddling the quota. */
 export async function rankingSummary(db: Executor, roundId: string, quota: number) {
-  const [summary] = await db.select({
-    ranked: count(),
-    admitted: sql<number>`count(*) filter (where ${rankings.admitted})::int`,
-    cutRank: sql<number | null>`max(${rankings.rank}) filter (where ${rankings.admitted})`,
-    straddling: sql<number>`coalesce(max(${rankings.tieSize}) filter (where ${rankings.rank} <= ${quota} and ${rankings.rank} + ${rankings.tieSize} - 1 > ${quota}), 0)::int`,
-  }).from(rankings).where(and(eq(rankings.roundId, roundId), currentVersion(roundId)));
-  return { ranked: summary?.ranked ?? 0, admitted: summary?.admitted ?? 0, cutRank: summary?.cutRank ?? null, straddling: summary?.straddling ?? 0 };
+  // A group straddling the quota holds the positions quota and quota + 1.
+  const [row] = await db.select({
+    ranked: rankings.ranked,
+    admitted: rankings.admitted,
+    cutRank: sql<number | null>`${rankings.ranks}[nullif(${rankings.admitted}, 0)]`,
+    straddling: sql<number>`coalesce(case when ${rankings.ranks}[${quota}] + ${rankings.tieSizes}[${quota}] - 1 > ${quota} then ${rankings.tieSizes}[${quota}] end, 0)::int`,
+  }).from(rankings).where(eq(rankings.roundId, roundId));
+  return { ranked: row?.ranked ?? 0, admitted: row?.admitted ?? 0, cutRank: row?.cutRank ?? null, straddling: row?.straddling ?? 0 };
 }
+
+/**
+ * The admitted applications' ids of a round's ranking, as a relation `admitted(id, position)`. The planner cannot know
+ * how long the array is (it guesses 10 rows), so use it where that guess does no harm: as the outer side of index
+ * lookups, or under NOT IN (hashed), never as the inner side of a join.
+ */
+const admittedIds = (roundId: string) =>
+  sql`(select u.id, u.position from points_rankings r, unnest(r.application_ids[1:r.admitted]) with ordinality u(id, position) where r.round_id = ${roundId})`;
 
 /**
  * Moves applications to match the ranking: admitted and reviewed → shortlisted (verification due `verifyDue`);
@@ -401,7 +410,7 @@ export async function applyRanking(tx: Tx, roundId: string, verifyDue: string, t
   const up = await tx.execute<{ id: string }>(sql`
     with changed as (
       update points_applications a set status = 'shortlisted', verify_due = ${verifyDue}, updated_at = ${at}
-      from points_rankings r where r.round_id = ${roundId} and r.version = (select ranking_version from points_rounds where id = ${roundId}) and r.application_id = a.id and r.admitted and a.status = 'reviewed'
+      from ${admittedIds(roundId)} r where r.id = a.id and a.status = 'reviewed'
       returning a.id)
     insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
     select id, 'shortlist', 'reviewed', 'shortlisted', ${transactionId}, ${actorId}, ${verifyDue}, ${at} from changed
@@ -409,8 +418,8 @@ export async function applyRanking(tx: Tx, roundId: string, verifyDue: string, t
   const down = await tx.execute<{ id: string }>(sql`
     with changed as (
       update points_applications a set status = 'reviewed', verify_due = null, updated_at = ${at}
-      from (select a2.id, a2.status from points_applications a2 left join points_rankings r on r.round_id = ${roundId} and r.version = (select ranking_version from points_rounds where id = ${roundId}) and r.application_id = a2.id
-            where a2.round_id = ${roundId} and a2.status in ('shortlisted', 'verified') and coalesce(r.admitted, false) = false) old
+      from (select a2.id, a2.status from points_applications a2
+            where a2.round_id = ${roundId} and a2.status in ('shortlisted', 'verified') and a2.id not in (select id from ${admittedIds(roundId)} x)) old
       where a.id = old.id
       returning a.id, old.status as from_status)
     insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
@@ -424,8 +433,8 @@ export async function issueCards(tx: Tx, roundId: string, year: number, transact
   const issued = await tx.execute<{ id: string }>(sql`
     with changed as (
       update points_applications a set status = 'card_issued', card_number = ${`RH${year}`} || lpad(nextval(${cardNumbers.seqName})::text, 7, '0'), updated_at = ${at}
-      from (select r.application_id from points_rankings r where r.round_id = ${roundId} and r.version = (select ranking_version from points_rounds where id = ${roundId}) and r.admitted order by r.position) r
-      where r.application_id = a.id and a.status = 'verified'
+      from (select id from ${admittedIds(roundId)} x order by position) r
+      where r.id = a.id and a.status = 'verified'
       returning a.id, a.card_number)
     insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
     select id, 'issue_card', 'verified', 'card_issued', ${transactionId}, ${actorId}, card_number, ${at} from changed
@@ -433,30 +442,66 @@ export async function issueCards(tx: Tx, roundId: string, year: number, transact
   return issued.rows.length;
 }
 
-/** The round's current ranking version (rows of older ones are removed in the ranking's own transaction). */
-const currentVersion = (roundId: string) => eq(rankings.version, sql`(select ranking_version from points_rounds where id = ${roundId})`);
+export interface RankingEntry { position: number; rank: number; tieSize: number; admitted: boolean }
 
-export async function rankingOf(db: Executor, roundId: string, applicationId: string) {
-  const [row] = await db.select().from(rankings).where(and(eq(rankings.roundId, roundId), currentVersion(roundId), eq(rankings.applicationId, applicationId)));
-  return row;
+/** Where an application stands in its round's ranking, or undefined when it is not ranked. */
+export async function rankingOf(db: Executor, roundId: string, applicationId: string): Promise<RankingEntry | undefined> {
+  const rows = await db.execute<{ position: number; rank: number; tie_size: number; admitted: boolean }>(sql`
+    select p.position, r.ranks[p.position] as rank, r.tie_sizes[p.position] as tie_size, p.position <= r.admitted as admitted
+    from points_rankings r, lateral (select array_position(r.application_ids, ${applicationId}::uuid) as position) p
+    where r.round_id = ${roundId} and p.position is not null`);
+  const row = rows.rows[0];
+  return row ? { position: Number(row.position), rank: Number(row.rank), tieSize: Number(row.tie_size), admitted: row.admitted } : undefined;
 }
 
+/**
+ * A page of ranked entries whose applications match `where` (an SQL condition on points_applications; null: all), in
+ * position order; `admitted` keeps only the admitted (true) or the rest (false). The arrays are unnested together, so
+ * each is read once; with no condition the page is a slice of them and nothing else is read.
+ */
+async function rankingPage(db: Executor, roundId: string, where: SQL | null, admitted: boolean | undefined, page: number, pageSize: number) {
+  const offset = (page - 1) * pageSize;
+  type Found = { id: string; position: number; rank: number; tie_size: number; admitted: boolean };
+  let found: Found[];
+  let total: number;
+  if (where === null) {
+    const [head] = await db.select({ ranked: rankings.ranked, admitted: rankings.admitted }).from(rankings).where(eq(rankings.roundId, roundId));
+    const first = (admitted === false ? (head?.admitted ?? 0) : 0) + offset + 1;
+    const last = Math.min(first + pageSize - 1, admitted === true ? (head?.admitted ?? 0) : (head?.ranked ?? 0));
+    total = admitted === true ? (head?.admitted ?? 0) : admitted === false ? (head?.ranked ?? 0) - (head?.admitted ?? 0) : (head?.ranked ?? 0);
+    found = last < first ? [] : (await db.execute<Found>(sql`
+      select u.id, u.position + ${first - 1} as position, u.rank, u.tie_size, u.position + ${first - 1} <= r.admitted as admitted
+      from points_rankings r, unnest(r.application_ids[${first}:${last}], r.ranks[${first}:${last}], r.tie_sizes[${first}:${last}]) with ordinality u(id, rank, tie_size, position)
+      where r.round_id = ${roundId} order by u.position`)).rows;
+  } else {
+    const upTo = admitted ? sql`[1:r.admitted]` : sql``;
+    // The unnested entries drive index lookups into the applications (the planner cannot see how many there are).
+    const entries = sql`(select u.id, u.position, u.rank, u.tie_size, u.position <= r.admitted as admitted
+      from points_rankings r, unnest(r.application_ids${upTo}, r.ranks${upTo}, r.tie_sizes${upTo}) with ordinality u(id, rank, tie_size, position)
+      where r.round_id = ${roundId}) e`;
+    const filter = sql`${where}${admitted === undefined ? sql`` : sql` and e.admitted = ${admitted}`}`;
+    total = (await db.execute<{ n: number }>(sql`select count(*)::int as n from ${entries} join points_applications on points_applications.id = e.id where ${filter}`)).rows[0]?.n ?? 0;
+    found = (await db.execute<Found>(sql`
+      select e.id, e.position, e.rank, e.tie_size, e.admitted from ${entries} join points_applications on points_applications.id = e.id
+      where ${filter} order by e.position limit ${pageSize} offset ${offset}`)).rows;
+  }
+  const rows = found.map((r) => ({ applicationId: r.id, position: Number(r.position), rank: Number(r.rank), tieSize: Number(r.tie_size), admitted: r.admitted }));
+  const byId = new Map(rows.length ? (await db.select().from(applications).where(inArray(applications.id, rows.map((r) => r.applicationId)))).map((a) => [a.id, a]) : []);
+  return { rows: rows.map((ranking) => ({ ranking, application: byId.get(ranking.applicationId)! })), total };
+}
+
+/** A page of the round's ranking: the whole of it for the city, the jurisdiction's lines for others. */
 export async function listRanking(db: Executor, roundId: string, scope: Scope, query: { admitted?: boolean; page: number; pageSize: number }) {
-  const where: SQL[] = [eq(rankings.roundId, roundId), currentVersion(roundId), inScope(applications.divisionCode, scope)];
-  if (query.admitted !== undefined) where.push(eq(rankings.admitted, query.admitted));
-  const [total] = await db.select({ n: count() }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(and(...where));
-  const rows = await db.select({ ranking: rankings, application: applications }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId))
-    .where(and(...where)).orderBy(asc(rankings.position)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  return { rows, total: total?.n ?? 0 };
+  return rankingPage(db, roundId, isCityWide(scope) ? null : inScope(applications.divisionCode, scope), query.admitted, query.page, query.pageSize);
 }
 
 /** The public list (公示): admitted, verified applications in rank order. */
 export async function publicList(db: Executor, roundId: string, page: number, pageSize: number) {
-  const where = and(eq(rankings.roundId, roundId), currentVersion(roundId), eq(rankings.admitted, true), inArray(applications.status, ['verified', 'card_issued']));
-  const [total] = await db.select({ n: count() }).from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(where);
-  const rows = await db.select({ ranking: rankings, number: applications.number, name: applications.name, rankingScore: applications.rankingScore, total: applications.total, status: applications.status })
-    .from(rankings).innerJoin(applications, eq(applications.id, rankings.applicationId)).where(where).orderBy(asc(rankings.position)).limit(pageSize).offset((page - 1) * pageSize);
-  return { rows, total: total?.n ?? 0 };
+  const { rows, total } = await rankingPage(db, roundId, inArray(applications.status, ['verified', 'card_issued']), true, page, pageSize);
+  return {
+    rows: rows.map(({ ranking, application: a }) => ({ ranking, number: a.number, name: a.name, rankingScore: a.rankingScore, total: a.total, status: a.status })),
+    total,
+  };
 }
 
 export async function countByStatus(db: Executor, roundId: string, statuses: PointsApplicationRow['status'][]): Promise<number> {

@@ -69,6 +69,50 @@ describe('ranking in the database', () => {
       expect(sql.straddling).toBeGreaterThan(0);
     }
   });
+  it('pages the ranking city-wide and per jurisdiction: admitted, the rest, every page in position order', async () => {
+    const round = await openRound(25);
+    for (let i = 0; i < 60; i++) {
+      const row = await reviewed(round.id, 100 + (i % 12), [40 + (i % 3), 20]);
+      // Every third applicant lives in another district.
+      if (i % 3 === 0) await t.handle.query("update points_applications set division_code = '440111001001' where id = $1", [row.id]);
+    }
+    await act(round.id, 'close');
+    expect((await act(round.id, 'rank')).statusCode).toBe(200);
+    type Page = { items: { position: number; rank: number; tieSize: number; admitted: boolean; number: string }[]; total: number; admitted: number; ranked: number };
+    const page = async (who: TestUser, query: string) => (await t.as(who).get(`/api/points/rounds/${round.id}/ranking?${query}`)).json<Page>();
+    const whole = await page(admin, 'pageSize=100');
+    expect(whole.total).toBe(60);
+    expect(whole.items.map((i) => i.position)).toEqual(Array.from({ length: 60 }, (_, k) => k + 1));
+    // The admitted are a prefix; each tie size counts the lines sharing that rank.
+    const admittedCount = whole.items.filter((i) => i.admitted).length;
+    expect(whole.items.slice(0, admittedCount).every((i) => i.admitted)).toBe(true);
+    expect(whole.admitted).toBe(admittedCount);
+    for (const line of whole.items) expect(line.tieSize).toBe(whole.items.filter((o) => o.rank === line.rank).length);
+    // Pages of the admitted and of the rest, city-wide, are slices of the whole.
+    const second = await page(admin, 'admitted=true&page=2&pageSize=10');
+    expect(second.total).toBe(admittedCount);
+    expect(second.items.map((i) => i.number)).toEqual(whole.items.slice(10, Math.min(20, admittedCount)).map((i) => i.number));
+    const rest = await page(admin, 'admitted=false&page=1&pageSize=7');
+    expect(rest.total).toBe(60 - admittedCount);
+    expect(rest.items.map((i) => i.number)).toEqual(whole.items.slice(admittedCount, admittedCount + 7).map((i) => i.number));
+    expect((await page(admin, 'page=9&pageSize=10')).items).toEqual([]);
+    // A district officer sees their district's lines, with their city-wide positions and ranks.
+    const mine = await page(officer, 'pageSize=100');
+    const wholeNumbers = new Map(whole.items.map((i) => [i.number, i]));
+    expect(mine.total).toBe(40);
+    expect(mine.items.map((i) => [i.number, i.position, i.rank])).toEqual(whole.items.filter((i) => mine.items.some((m) => m.number === i.number)).map((i) => [i.number, i.position, i.rank]));
+    expect(mine.items.every((i) => wholeNumbers.get(i.number)!.admitted === i.admitted)).toBe(true);
+    const mineAdmitted = await page(officer, 'admitted=true&pageSize=100');
+    expect(mineAdmitted.items.map((i) => i.number)).toEqual(mine.items.filter((i) => i.admitted).map((i) => i.number));
+    const theirs = await page(elsewhere, 'pageSize=100');
+    expect(theirs.total).toBe(20);
+    expect(theirs.items.every((i) => !mine.items.some((m) => m.number === i.number))).toBe(true);
+    // The case page shows the same standing.
+    const line = whole.items[admittedCount - 1]!;
+    const [app] = await t.handle.query<{ id: string }>('select id from points_applications where number = $1', [line.number]);
+    const caseView = (await t.as(admin).get(`/api/points/applications/${app!.id}`)).json<PointsApplicationView>();
+    expect(caseView.ranking).toEqual({ position: line.position, rank: line.rank, tieSize: line.tieSize, admitted: true });
+  });
 });
 
 describe('a round from ranking to entry cards', () => {

@@ -30,7 +30,7 @@ function rankingOrder(pack: PackFile) {
  */
 async function rank(ctx: Ctx, tx: Tx, round: repo.RoundRow, transactionId: string) {
   const { pack } = await roundPack(tx, round);
-  const summary = await repo.rankRound(tx, round.id, rankingOrder(pack), round.quota, round.tieAtCut);
+  const summary = await repo.rankRound(tx, round.id, rankingOrder(pack), round.quota, round.tieAtCut, ctx.now());
   const verifyDue = (await getCalendar(ctx.db, tx)).addWorkdays(today(ctx), pack.round.verificationWorkdays);
   // The moves get their own key: the change that caused the ranking may have written an action of the same application.
   const moved = await repo.applyRanking(tx, round.id, verifyDue, derivedUuid(`${transactionId}:rank`), ctx.actor.userId, ctx.now());

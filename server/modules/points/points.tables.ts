@@ -124,12 +124,12 @@ export const applications = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // Also serves the applicant's own list (its leading column): shortlisting 16,000 updates every index of theirs.
     uniqueIndex('points_applications_tx_key').on(t.applicantUserId, t.transactionId),
     // One application per person per round, unless withdrawn.
     uniqueIndex('points_applications_person_round_key').on(t.roundId, t.personId).where(sql`status <> 'withdrawn'`),
     index('points_applications_queue_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.status, t.dueOn),
     index('points_applications_round_idx').on(t.roundId, t.status),
-    index('points_applications_applicant_idx').on(t.applicantUserId),
     index('points_applications_person_idx').on(t.personId),
   ],
 );
@@ -181,27 +181,28 @@ export const departmentRecords = pgTable(
 );
 
 /**
- * A round's ranking (排名): one narrow row per ranked application, rewritten whenever the round is ranked again (after
- * a withdrawal, a cancellation or an objection). Joint ranks share `rank`; `position` orders them for display.
+ * A round's ranking (排名): one row per round, the ranked applications' ids in position order with each one's rank and
+ * the size of its tie group, rewritten whole whenever the round is ranked again (after a withdrawal, a cancellation or
+ * an objection). Joint ranks share a rank; the admitted are always the first `admitted` positions (ranks only grow along
+ * the order, and the cut is a rank). Arrays instead of a row per application: a ranking of 200,000 writes a few
+ * megabytes once instead of 200,000 indexed rows (docs/performance.md).
  */
-export const rankings = pgTable(
-  'points_rankings',
-  {
-    // No foreign keys: the rows are derived, rewritten whole from the round's own applications by one statement,
-    // and checking 200,000 references on every ranking costs more than the ranking itself (docs/decisions.md).
-    roundId: uuid('round_id').notNull(),
-    /** Which ranking of the round: each ranking writes a new version and removes the one before. */
-    version: integer('version').notNull(),
-    applicationId: uuid('application_id').notNull(),
-    position: integer('position').notNull(),
-    rank: integer('rank').notNull(),
-    tieSize: integer('tie_size').notNull(),
-    admitted: boolean('admitted').notNull(),
-  },
-  // One index only: a page of the list sorts the round's rows by position, which costs less than keeping a second
-  // index up to date on every ranking (bench ranking).
-  (t) => [primaryKey({ columns: [t.roundId, t.version, t.applicationId] })],
-);
+export const rankings = pgTable('points_rankings', {
+  // No foreign keys on the ids: they are derived, rewritten whole from the round's own applications by one statement.
+  roundId: uuid('round_id').primaryKey().references(() => rounds.id),
+  /** The round's ranking version this is (rounds.ranking_version). */
+  version: integer('version').notNull(),
+  /** Application ids, position 1 first (PostgreSQL arrays start at 1, so an id's index is its position). */
+  applicationIds: uuid('application_ids').array().notNull(),
+  /** The rank at each position (rank() over the ranking keys: joint ranks repeat). */
+  ranks: integer('ranks').array().notNull(),
+  /** How many share the rank at each position. */
+  tieSizes: integer('tie_sizes').array().notNull(),
+  ranked: integer('ranked').notNull(),
+  /** How many are admitted: positions 1 to `admitted`. */
+  admitted: integer('admitted').notNull(),
+  rankedAt: timestamp('ranked_at', { withTimezone: true }).notNull(),
+});
 
 /** An objection (异议) to a published list, filed by anyone during publication and answered in writing. */
 export const objections = pgTable(

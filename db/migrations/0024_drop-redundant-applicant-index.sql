@@ -1,0 +1,1 @@
+DROP INDEX "points_applications_applicant_idx";

@@ -442,7 +442,7 @@ export async function issueCards(tx: Tx, roundId: string, year: number, transact
   return issued.rows.length;
 }
 
-export interface RankingEntry { position: number; rank: number; tieSize: number; admitted: boolean }
+export type RankingEntry = { position: number; rank: number; tieSize: number; admitted: boolean };
 
 /** Where an application stands in its round's ranking, or undefined when it is not ranked. */
 export async function rankingOf(db: Executor, roundId: string, applicationId: string): Promise<RankingEntry | undefined> {

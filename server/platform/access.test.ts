@@ -21,7 +21,7 @@ type Fixture = {
   aToken: string; bDeclaration: string; bImport: string;
   bKiosk: string; bReplacement: string; bCheckout: string; bFile: string; bApplication: string; bApplicationNumber: string; bPermit: string; bPermitNumber: string; bVerifyToken: string;
   pack: string; round: string; closingRound: string; bPoints: string; bPointsNumber: string; bTask: string;
-  bInspection: string; bHazard: string;
+  bInspection: string; bHazard: string; bRegistrationTask: string;
 };
 type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type RouteCase = {
@@ -374,6 +374,23 @@ const ROUTES: RouteCase[] = [
     route: 'GET /api/inspections/hazards/:id/files/:fileId',
     sample: (f) => ({ method: 'GET', url: `/api/inspections/hazards/${f.bHazard}/files/${f.bFile}` }),
     foreign: (f) => [{ method: 'GET', url: `/api/inspections/hazards/${f.bHazard}/files/${f.bFile}` }],
+  },
+  {
+    route: 'GET /api/inspections/registration-tasks',
+    sample: () => ({ method: 'GET', url: '/api/inspections/registration-tasks' }),
+    foreign: () => [{ method: 'GET', url: '/api/inspections/registration-tasks?pageSize=200' }, { method: 'GET', url: '/api/inspections/registration-tasks?status=done' }],
+  },
+  {
+    route: 'POST /api/inspections/registration-tasks/:id/actions',
+    sample: (f) => ({ method: 'POST', url: `/api/inspections/registration-tasks/${f.bRegistrationTask}/actions`, body: { action: 'dismiss', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/inspections/registration-tasks/${f.bRegistrationTask}/actions`, body: { action: 'dismiss', reason: '越界关闭', transactionId: randomUUID() } }],
+  },
+  { route: 'GET /api/inspections/calendar', sample: () => ({ method: 'GET', url: '/api/inspections/calendar?month=2026-03' }), foreign: () => [{ method: 'GET', url: '/api/inspections/calendar?month=2026-03' }] },
+  { route: 'GET /api/inspections/grids', sample: () => ({ method: 'GET', url: '/api/inspections/grids' }), foreign: () => [{ method: 'GET', url: '/api/inspections/grids?pageSize=500' }] },
+  {
+    route: 'GET /api/inspections/stats',
+    sample: () => ({ method: 'GET', url: '/api/inspections/stats' }),
+    foreign: () => [{ method: 'GET', url: '/api/inspections/stats' }, { method: 'GET', url: `/api/inspections/stats?division=${B}` }],
   },
   // Departments act city-wide on what was referred to them; a department is not a jurisdiction.
   { route: 'GET /api/inspections/department/hazards', sample: () => ({ method: 'GET', url: '/api/inspections/department/hazards' }), foreign: () => [] },
@@ -758,13 +775,15 @@ beforeAll(async () => {
   const [bInspection] = await t.handle.query<{ id: string }>("select id from insp_inspections where house_id = $1 and status = 'planned'", [bHouse.json<{ id: string }>().id]);
   const inspected = await t.as(admin).post(`/api/inspections/inspections/${bInspection!.id}/submit`, {
     results: ['ebike', 'gas_heater', 'wiring', 'mixed_use', 'group_rental', 'fire_exits', 'extinguishers', 'registration', 'safety_letter', 'hygiene'].map((code) => ({ code, passed: code !== 'ebike', ...(code === 'ebike' ? { note: '楼道充电' } : {}) })),
+    occupants: { confirmed: [], unregistered: [{ name: '南苑未登记人' }] },
     transactionId: randomUUID(),
   });
   expect(inspected.statusCode, inspected.body).toBe(200);
   const [bHazard] = await t.handle.query<{ id: string }>('select id from insp_hazards where house_id = $1', [bHouse.json<{ id: string }>().id]);
   const [bNext] = await t.handle.query<{ id: string }>("select id from insp_inspections where house_id = $1 and status = 'planned'", [bHouse.json<{ id: string }>().id]);
+  const [bRegistrationTask] = await t.handle.query<{ id: string }>('select id from insp_registration_tasks where house_id = $1', [bHouse.json<{ id: string }>().id]);
   fixture = {
-    bInspection: bNext!.id, bHazard: bHazard!.id,
+    bInspection: bNext!.id, bHazard: bHazard!.id, bRegistrationTask: bRegistrationTask!.id,
     pack, round, closingRound: await openRound('待关闭轮次'), bPoints: bPointsView.id, bPointsNumber: bPointsView.number, bTask: bPointsView.tasks.find((task) => task.status === 'open')!.id,
     bImport: bImport.json<{ id: string }>().id,
     bKiosk, bReplacement: bReplacement.id, bCheckout: bReplacement.payPath.split('/').pop()!, bFile, bApplication: bApplication.json<{ id: string }>().id, bApplicationNumber: bApplication.json<{ number: string }>().number,
@@ -823,7 +842,7 @@ describe('a community officer holding every permission still sees and changes no
     const granted = await t.as(admin).put('/api/admin/roles/community_officer/permissions', { permissions: [...PERMISSIONS] });
     expect(granted.statusCode).toBe(200);
     const officer = await t.factories.user({ roles: ['community_officer'], division: A });
-    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, fixture.bReplacement, fixture.bCheckout, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, fixture.bPoints, fixture.bPointsNumber, fixture.bTask, fixture.bInspection, fixture.bHazard, B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
+    const secrets = [B, fixture.bGrid, fixture.bDeclaration, fixture.bImport, 'nanyuan.csv', fixture.bUser.id, fixture.bUser.username, '南苑', fixture.bPerson, fixture.bHouse, fixture.bBuilding, fixture.bResidence, fixture.bKiosk, fixture.bReplacement, fixture.bCheckout, '南苑终端', fixture.bApplication, fixture.bApplicationNumber, fixture.bPermit, fixture.bPermitNumber, fixture.bVerifyToken, fixture.bPoints, fixture.bPointsNumber, fixture.bTask, fixture.bInspection, fixture.bHazard, fixture.bRegistrationTask, '南苑未登记人', B_PERSON_ID, maskIdNumber(B_PERSON_ID), '139****1111', '13900001111'];
     const before = await snapshot();
     const problems: string[] = [];
     let requests = 0;
@@ -882,6 +901,7 @@ async function snapshot() {
             (select json_agg(h order by h.id) from insp_hazards h where h.division_code like $1) as hazards,
             (select json_agg(g order by g.house_id) from insp_house_grades g where g.division_code like $1) as grades,
             (select json_agg(c order by c.id) from insp_campaigns c where c.division_code like $1) as campaigns,
+            (select json_agg(r order by r.id) from insp_registration_tasks r where r.division_code like $1) as registration_tasks,
             (select json_agg(m order by m.id) from housing_managers m where m.division_code like $1) as managers,
             (select json_agg(g order by g.id) from housing_flags g where g.division_code like $1) as flags,
             (select json_agg(d order by d.id) from housing_door_devices d where d.division_code like $1) as doors,

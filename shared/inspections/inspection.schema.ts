@@ -4,7 +4,7 @@ import { DEPARTMENTS } from '../permissions';
 import { Name } from '../registry/registry.schema';
 import { ITEM_CATEGORIES } from './checklist';
 import { RISKS } from './grading';
-import { HAZARD_STATUSES, INSPECTION_KINDS, INSPECTION_STATUSES } from './inspection.workflow';
+import { HAZARD_STATUSES, INSPECTION_KINDS, INSPECTION_STATUSES, REGISTRATION_TASK_STATUSES } from './inspection.workflow';
 
 export const IdParam = z.strictObject({ id: z.uuid() });
 export const FileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
@@ -63,6 +63,8 @@ export const InspectionListQuery = z.strictObject({
   /** Planned ones due on or before this many days from today (a worker's list); default 7. */
   withinDays: z.coerce.number().int().min(0).max(366).optional(),
   houseId: z.uuid().optional(),
+  /** A day of the calendar: those planned for it (or done on it, with status=done). */
+  on: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -132,3 +134,59 @@ export const MyHousesView = z.object({
 });
 export type MyHousesView = z.infer<typeof MyHousesView>;
 export type InspectionPage = z.infer<typeof InspectionPage>;
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'YYYY-MM' });
+
+/** The inspection calendar: per day of a month, inspections planned (and of those, overdue), done and cancelled. */
+export const CalendarQuery = z.strictObject({ month: Month });
+export const CalendarView = z.object({
+  month: z.string(),
+  days: z.array(z.object({ date: z.string(), planned: z.number(), overdue: z.number(), done: z.number(), cancelled: z.number() })),
+});
+export type CalendarView = z.infer<typeof CalendarView>;
+
+const Counts = z.object({
+  houses: z.number(), covered: z.number(), overdue: z.number(), high: z.number(), medium: z.number(), low: z.number(), ungraded: z.number(),
+  found: z.number(), closed: z.number(), avgCloseDays: z.number().nullable(), open: z.number(), referred: z.number(),
+});
+/** Statistics per jurisdiction: each child division of the caller's (or the one asked for), and the whole. */
+export const InspectionStatsQuery = z.strictObject({ division: z.string().regex(/^\d{4,15}$/).optional(), from: Month.optional(), to: Month.optional() });
+export const InspectionStatsView = z.object({
+  asOf: z.string().nullable(), from: z.string(), to: z.string(), division: z.object({ code: z.string(), name: z.string() }),
+  rows: z.array(Counts.extend({ code: z.string(), name: z.string() })),
+  total: Counts,
+  months: z.array(z.object({ month: z.string(), found: z.number(), closed: z.number() })),
+});
+export type InspectionStatsView = z.infer<typeof InspectionStatsView>;
+
+/** Grids (网格) in the jurisdiction with their community, buildings, rental houses, coverage, hazards and workers. */
+export const GridsQuery = z.strictObject({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) });
+export const GridsView = z.object({
+  asOf: z.string().nullable(), total: z.number(), page: z.number(), pageSize: z.number(),
+  items: z.array(z.object({
+    code: z.string(), name: z.string(), community: z.object({ code: z.string(), name: z.string() }),
+    buildings: z.number(), houses: z.number(), covered: z.number(), overdue: z.number(), high: z.number(), openHazards: z.number(),
+    workers: z.array(z.object({ id: z.string(), name: z.string() })),
+  })),
+});
+export type GridsView = z.infer<typeof GridsView>;
+
+export const RegistrationTaskQuery = z.strictObject({
+  status: z.enum(REGISTRATION_TASK_STATUSES).default('open'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const RegistrationTaskView = z.object({
+  id: z.string(), name: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable(), address: z.string(), divisionCode: z.string(),
+  houseId: z.string().nullable(), buildingId: z.string().nullable(), source: z.enum(['inspection', 'access']), status: z.enum(REGISTRATION_TASK_STATUSES),
+  outcome: z.string().nullable(), createdAt: z.string(), closedAt: z.string().nullable(), actions: z.array(z.string()),
+});
+export type RegistrationTaskView = z.infer<typeof RegistrationTaskView>;
+export const RegistrationTaskPage = z.object({ items: z.array(RegistrationTaskView), total: z.number(), counts: z.record(z.string(), z.number()), page: z.number(), pageSize: z.number() });
+export type RegistrationTaskPage = z.infer<typeof RegistrationTaskPage>;
+export const RegistrationTaskActionInput = z.strictObject({
+  action: z.enum(['done', 'dismiss']),
+  reason: z.string().trim().min(2).max(500).optional(),
+  transactionId: z.uuid(),
+});
+export type RegistrationTaskActionInput = z.infer<typeof RegistrationTaskActionInput>;

@@ -23,3 +23,15 @@ export const hazardWorkflow = defineWorkflow(['new', 'notified', 'fix_reported',
 });
 export const HAZARD_STATUSES = ['notified', 'fix_reported', 'referred', 'closed'] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
+
+/**
+ * A registration task (someone found living in a house, or seen at a building's door, without a registration): done
+ * when the person is registered there (by itself, when the registry records it, or confirmed by staff), or dismissed
+ * with the reason (moved out, a visitor, not found).
+ */
+export const registrationTaskWorkflow = defineWorkflow(['new', 'open', 'done', 'dismissed'], {
+  open: { from: ['new'], to: 'open', permission: 'inspections.inspect' },
+  done: { from: ['open'], to: 'done', permission: 'inspections.inspect' },
+  dismiss: { from: ['open'], to: 'dismissed', permission: 'inspections.inspect' },
+});
+export const REGISTRATION_TASK_STATUSES = ['open', 'done', 'dismissed'] as const;

@@ -82,7 +82,7 @@ export async function receiveDoorEvents(ctx: Ctx, authorization: string | undefi
       if (!seen || seen.n < threshold) continue;
       const resident = await residentOfBuilding(tx, idNumber, device.buildingId);
       if (resident.livesHere) continue;
-      if (await addDoorRegistrationTask(tx, { buildingId: device.buildingId, divisionCode: device.divisionCode, name: resident.name ?? seen.name ?? '门禁未登记人员', idNumber })) {
+      if (await addDoorRegistrationTask(dctx, tx, { buildingId: device.buildingId, divisionCode: device.divisionCode, name: resident.name ?? seen.name ?? '门禁未登记人员', idNumber })) {
         tasks += 1;
         await audit.record(tx, dctx, { action: 'housing.door.registration-task', entityType: 'housing_door_device', entityId: device.id, divisionCode: device.divisionCode, details: { sightings: seen.n, known: resident.known } });
       }

@@ -5,6 +5,7 @@ import type { Notifier } from '../../platform/notify/notify';
 import { seedDemoLandlord } from '../registry';
 import { actOnHazard } from './inspections.hazards';
 import * as repo from './inspections.repo';
+import { countCoverage } from './inspections.stats';
 import { checklist, planDaily, submitInspection } from './inspections.service';
 
 /**
@@ -30,7 +31,9 @@ export async function seedInspections(db: Db, options: { today: string; grid: st
   for (const [n, failed] of plans.entries()) {
     const inspection = order[n];
     if (!inspection) break;
-    await submitInspection(worker, inspection.id, { results: answers(failed), occupants: { confirmed: [], unregistered: [] }, transactionId: randomUUID() });
+    // The group rental has two tenants nobody registered: registration tasks for the grid.
+    const unregistered = failed.includes('group_rental') ? [{ name: '石小川', phone: '13900001111' }, { name: '柯晓雯' }] : [];
+    await submitInspection(worker, inspection.id, { results: answers(failed), occupants: { confirmed: [], unregistered }, transactionId: randomUUID() });
     done += 1;
   }
   // The landlord's first house: the e-bikes are reported fixed and wait for the re-inspection.
@@ -50,5 +53,6 @@ export async function seedInspections(db: Db, options: { today: string; grid: st
     const re = again.rows.map((r) => r.inspection).find((i) => i.kind === 'reinspection');
     if (re) await submitInspection(worker, re.id, { results: answers([]), occupants: { confirmed: [], unregistered: [] }, transactionId: randomUUID() });
   }
+  await db.transaction((tx) => countCoverage({ now }, tx));
   return done;
 }

@@ -1,13 +1,15 @@
 import { and, asc, count, desc, eq, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/auth.tables';
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
-import { campaigns, checklistItems, gradeHistory, hazardActions, hazards, houseGrades, inspectionActions, inspections, registrationTasks } from './inspections.tables';
+import { campaigns, checklistItems, coverage, gradeHistory, hazardActions, hazardMonths, hazards, hazardTallies, houseGrades, inspectionActions, inspections, registrationTaskActions, registrationTasks } from './inspections.tables';
 
 export type ChecklistRow = typeof checklistItems.$inferSelect;
 export type GradeRow = typeof houseGrades.$inferSelect;
 export type InspectionRow = typeof inspections.$inferSelect;
 export type HazardRow = typeof hazards.$inferSelect;
+export type RegistrationTaskRow = typeof registrationTasks.$inferSelect;
 
 // ── checklist ────────────────────────────────────────────────────────────────
 // The checklist is city-wide policy: every caller allowed to read it reads it all.
@@ -124,8 +126,9 @@ export async function inspectionHistory(db: Executor, inspectionId: string) {
 }
 
 /** Inspections in the jurisdiction: planned ones by due date (overdue first), done ones newest first. */
-export async function listInspections(db: Executor, scope: Scope, query: { status?: InspectionRow['status']; dueBy?: string; houseId?: string; today: string; page: number; pageSize: number }) {
+export async function listInspections(db: Executor, scope: Scope, query: { status?: InspectionRow['status']; dueBy?: string; houseId?: string; on?: string; today: string; page: number; pageSize: number }) {
   const where: SQL[] = [inScope(inspections.divisionCode, scope)];
+  if (query.on) where.push(sql`((${inspections.status} = 'done' and ${inspections.doneOn} = ${query.on}) or (${inspections.status} <> 'done' and ${inspections.dueOn} = ${query.on}))`);
   if (query.status) where.push(eq(inspections.status, query.status));
   if (query.dueBy) where.push(lte(inspections.dueOn, query.dueBy));
   if (query.houseId) where.push(eq(inspections.houseId, query.houseId));
@@ -245,8 +248,9 @@ export async function listOverdueNotified(db: Executor, on: string, limit: numbe
 
 // ── registration tasks ───────────────────────────────────────────────────────
 
-export async function insertRegistrationTasks(tx: Tx, rows: (typeof registrationTasks.$inferInsert)[]): Promise<void> {
-  if (rows.length) await tx.insert(registrationTasks).values(rows);
+export async function insertRegistrationTasks(tx: Tx, rows: (typeof registrationTasks.$inferInsert)[]): Promise<string[]> {
+  if (!rows.length) return [];
+  return (await tx.insert(registrationTasks).values(rows).returning({ id: registrationTasks.id })).map((r) => r.id);
 }
 
 export async function registrationTasksOf(db: Executor, houseId: string) {
@@ -254,7 +258,98 @@ export async function registrationTasksOf(db: Executor, houseId: string) {
 }
 
 /** A task for someone seen at a building's door without living there; an open one for the same person is kept. */
-export async function insertDoorTask(tx: Tx, values: typeof registrationTasks.$inferInsert): Promise<boolean> {
+export async function insertDoorTask(tx: Tx, values: typeof registrationTasks.$inferInsert): Promise<string | null> {
   const added = await tx.insert(registrationTasks).values({ ...values, source: 'access' }).onConflictDoNothing().returning({ id: registrationTasks.id });
-  return added.length > 0;
+  return added[0]?.id ?? null;
+}
+
+export async function listRegistrationTasks(db: Executor, scope: Scope, query: { status: RegistrationTaskRow['status']; page: number; pageSize: number }) {
+  const where = and(inScope(registrationTasks.divisionCode, scope), eq(registrationTasks.status, query.status));
+  const [total] = await db.select({ n: count() }).from(registrationTasks).where(where);
+  const rows = await db.select().from(registrationTasks).where(where)
+    .orderBy(query.status === 'open' ? asc(registrationTasks.createdAt) : desc(registrationTasks.closedAt), asc(registrationTasks.id))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const counts = await db.select({ status: registrationTasks.status, n: count() }).from(registrationTasks).where(inScope(registrationTasks.divisionCode, scope)).groupBy(registrationTasks.status);
+  return { rows, total: total?.n ?? 0, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) };
+}
+
+export async function lockRegistrationTask(tx: Tx, id: string, scope: Scope): Promise<RegistrationTaskRow | undefined> {
+  const [row] = await tx.select().from(registrationTasks).where(and(eq(registrationTasks.id, id), inScope(registrationTasks.divisionCode, scope))).for('update');
+  return row;
+}
+
+export async function updateRegistrationTask(tx: Tx, id: string, values: Partial<typeof registrationTasks.$inferInsert>): Promise<void> {
+  await tx.update(registrationTasks).set(values).where(eq(registrationTasks.id, id));
+}
+
+export async function insertRegistrationTaskAction(tx: Tx, values: typeof registrationTaskActions.$inferInsert): Promise<void> {
+  await tx.insert(registrationTaskActions).values(values);
+}
+
+export async function findRegistrationTaskAction(db: Executor, taskId: string, transactionId: string) {
+  const [row] = await db.select().from(registrationTaskActions).where(and(eq(registrationTaskActions.taskId, taskId), eq(registrationTaskActions.transactionId, transactionId)));
+  return row;
+}
+
+/** Open tasks for these people at this house, or at its building (a door system knows only the building). */
+export async function openRegistrationTasksFor(tx: Tx, houseId: string, buildingId: string | null, idNumbers: string[]): Promise<RegistrationTaskRow[]> {
+  if (!idNumbers.length) return [];
+  const place = buildingId ? sql`(${registrationTasks.houseId} = ${houseId} or ${registrationTasks.buildingId} = ${buildingId})` : eq(registrationTasks.houseId, houseId);
+  return tx.select().from(registrationTasks).where(and(eq(registrationTasks.status, 'open'), place, inArray(registrationTasks.idNumber, idNumbers))).for('update');
+}
+
+// ── statistics ───────────────────────────────────────────────────────────────
+// From the summary tables (kept by triggers, or counted by the daily job), never from the registers themselves.
+
+/** A division code cut to a level's length, written into the statement (a parameter would not match its GROUP BY). */
+const cut = (column: AnyPgColumn, length: number) => sql<string>`substr(${column}, 1, ${sql.raw(String(Math.floor(length)))})`;
+
+/** Counts the rental houses per jurisdiction by coverage and grade as of `on` (the daily job). */
+export async function refreshCoverage(tx: Tx, on: string): Promise<void> {
+  await tx.delete(coverage);
+  await tx.execute(sql`
+    insert into insp_coverage (division_code, houses, covered, overdue, high, medium, low, ungraded, as_of)
+    select division_code, count(*), count(*) filter (where last_inspected_on is not null and next_due_on >= ${on}), count(*) filter (where next_due_on < ${on}),
+           count(*) filter (where risk = 'high'), count(*) filter (where risk = 'medium'), count(*) filter (where risk = 'low'), count(*) filter (where risk is null), ${on}
+    from insp_house_grades group by division_code`);
+}
+
+/** Coverage per child jurisdiction of `root` (codes cut to `length`), and the date it was counted. */
+export async function coverageBy(db: Executor, root: string, length: number) {
+  const code = cut(coverage.divisionCode, length);
+  const rows = await db.select({
+    code, houses: sql<number>`sum(${coverage.houses})::int`, covered: sql<number>`sum(${coverage.covered})::int`, overdue: sql<number>`sum(${coverage.overdue})::int`,
+    high: sql<number>`sum(${coverage.high})::int`, medium: sql<number>`sum(${coverage.medium})::int`, low: sql<number>`sum(${coverage.low})::int`, ungraded: sql<number>`sum(${coverage.ungraded})::int`,
+    asOf: sql<string | null>`max(${coverage.asOf})::text`,
+  }).from(coverage).where(sql`${coverage.divisionCode} like ${`${root}%`}`).groupBy(code);
+  return rows;
+}
+
+/** Hazards found and closed (with the days it took) per child jurisdiction of `root`, months `from`–`to`. */
+export async function hazardMonthsBy(db: Executor, root: string, length: number, from: string, to: string) {
+  const code = cut(hazardMonths.divisionCode, length);
+  const inRange = and(sql`${hazardMonths.divisionCode} like ${`${root}%`}`, sql`${hazardMonths.month} between ${from} and ${to}`);
+  const byCode = await db.select({ code, found: sql<number>`sum(${hazardMonths.found})::int`, closed: sql<number>`sum(${hazardMonths.closed})::int`, closeDays: sql<number>`sum(${hazardMonths.closeDays})::int` })
+    .from(hazardMonths).where(inRange).groupBy(code);
+  const byMonth = await db.select({ month: hazardMonths.month, found: sql<number>`sum(${hazardMonths.found})::int`, closed: sql<number>`sum(${hazardMonths.closed})::int` })
+    .from(hazardMonths).where(inRange).groupBy(hazardMonths.month).orderBy(asc(hazardMonths.month));
+  return { byCode, byMonth };
+}
+
+/** Hazards open now (and of those referred to a department) per child jurisdiction of `root`. */
+export async function openHazardsBy(db: Executor, root: string, length: number) {
+  const code = cut(hazardTallies.divisionCode, length);
+  return db.select({ code, open: sql<number>`coalesce(sum(${hazardTallies.n}) filter (where ${hazardTallies.status} <> 'closed'), 0)::int`, referred: sql<number>`coalesce(sum(${hazardTallies.n}) filter (where ${hazardTallies.status} = 'referred'), 0)::int` })
+    .from(hazardTallies).where(sql`${hazardTallies.divisionCode} like ${`${root}%`}`).groupBy(code);
+}
+
+/** Per day from `from` to `to`: inspections planned for it (and overdue by `today`), cancelled, and done on it. */
+export async function calendar(db: Executor, scope: Scope, from: string, to: string, today: string) {
+  const planned = await db.select({
+    date: sql<string>`${inspections.dueOn}::text`, planned: sql<number>`count(*) filter (where ${inspections.status} = 'planned')::int`,
+    overdue: sql<number>`count(*) filter (where ${inspections.status} = 'planned' and ${inspections.dueOn} < ${today})::int`, cancelled: sql<number>`count(*) filter (where ${inspections.status} = 'cancelled')::int`,
+  }).from(inspections).where(and(inScope(inspections.divisionCode, scope), inArray(inspections.status, ['planned', 'cancelled']), sql`${inspections.dueOn} between ${from} and ${to}`)).groupBy(inspections.dueOn);
+  const done = await db.select({ date: sql<string>`${inspections.doneOn}::text`, done: sql<number>`count(*)::int` })
+    .from(inspections).where(and(inScope(inspections.divisionCode, scope), eq(inspections.status, 'done'), sql`${inspections.doneOn} between ${from} and ${to}`)).groupBy(inspections.doneOn);
+  return { planned, done };
 }

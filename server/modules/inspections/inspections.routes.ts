@@ -3,6 +3,7 @@ import { ErrorBody } from '@shared/errors';
 import {
   CampaignInput, CampaignView, ChecklistItemInput, ChecklistItemView, ChecklistView, CodeParam, FileParams, HazardActionInput, HazardListQuery, HazardPage, HazardView,
   HouseInspectionsView, IdParam, InspectionListQuery, InspectionPage, InspectionSubmitInput, InspectionView, MyHousesView,
+  CalendarQuery, CalendarView, GridsQuery, GridsView, InspectionStatsQuery, InspectionStatsView, RegistrationTaskActionInput, RegistrationTaskPage, RegistrationTaskQuery, RegistrationTaskView,
 } from '@shared/inspections/inspection.schema';
 import { openFile } from '../../platform/files/files';
 import { originOf } from '../../platform/http/origin';
@@ -10,6 +11,8 @@ import { getHousePlacard, getHousePlacardPng } from '../registry';
 import * as hazards from './inspections.hazards';
 import * as landlord from './inspections.landlord';
 import * as inspections from './inspections.service';
+import * as statistics from './inspections.stats';
+import * as tasks from './inspections.tasks';
 
 const tags = ['inspections'];
 
@@ -102,6 +105,32 @@ export const inspectionsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'inspections.handle' },
     schema: { summary: 'Record what the department did (closes the hazard and tells the landlord)', tags, params: IdParam, body: HazardActionInput, response: { 200: HazardView, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, (req) => hazards.actOnHazard(req.ctx, 'department', req.params.id, req.body));
+
+  // ── registration tasks, the calendar, grids and statistics ──
+  app.get('/registration-tasks', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'People found living or seen at a door without a registration: the queue (open, oldest first) or those closed', tags, querystring: RegistrationTaskQuery, response: { 200: RegistrationTaskPage } },
+  }, (req) => tasks.listTasks(req.ctx, req.query));
+
+  app.post('/registration-tasks/:id/actions', {
+    config: { permission: 'inspections.inspect' },
+    schema: { summary: 'Close a registration task: done (registered there, checked against the registry) or dismissed with the reason', tags, params: IdParam, body: RegistrationTaskActionInput, response: { 200: RegistrationTaskView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => tasks.actOnTask(req.ctx, req.params.id, req.body));
+
+  app.get('/calendar', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'The inspection calendar: per day of a month, inspections planned (overdue), done and cancelled', tags, querystring: CalendarQuery, response: { 200: CalendarView, 400: ErrorBody } },
+  }, (req) => statistics.calendar(req.ctx, req.query.month));
+
+  app.get('/grids', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'Grids of the jurisdiction: community, buildings, rental houses, coverage, open hazards, grid workers', tags, querystring: GridsQuery, response: { 200: GridsView } },
+  }, (req) => statistics.grids(req.ctx, req.query));
+
+  app.get('/stats', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'Statistics per jurisdiction: coverage, grades, hazards found and closed, time to close', tags, querystring: InspectionStatsQuery, response: { 200: InspectionStatsView, 400: ErrorBody, 404: ErrorBody } },
+  }, (req) => statistics.stats(req.ctx, req.query));
 
   // ── landlords in the portal ──
   app.get('/my/houses', {

@@ -18,6 +18,7 @@ import { getSetting } from '../../platform/settings/settings.service';
 import { findRentalHouse, listOccupants, listRentalHousesAfter, type PlacardGrade } from '../registry';
 import { hazardSummary, reviewHazards } from './inspections.hazards';
 import * as repo from './inspections.repo';
+import { buildingAddress, openTasks } from './inspections.tasks';
 
 export const today = (ctx: Pick<Ctx, 'now'>) => chinaDate(ctx.now());
 /** How far ahead a worker's list looks. */
@@ -139,7 +140,7 @@ async function openHazardCounts(db: Executor, rows: repo.InspectionRow[]): Promi
 export async function listInspections(ctx: Ctx, query: InspectionListQuery) {
   const on = today(ctx);
   const dueBy = query.status === 'planned' ? addDays(on, query.withinDays ?? AHEAD_DAYS) : undefined;
-  const { rows, total, overdue } = await repo.listInspections(ctx.db, ctx.scope, { status: query.status, dueBy, houseId: query.houseId, today: on, page: query.page, pageSize: query.pageSize });
+  const { rows, total, overdue } = await repo.listInspections(ctx.db, ctx.scope, { status: query.status, dueBy: query.on ? undefined : dueBy, houseId: query.houseId, on: query.on, today: on, page: query.page, pageSize: query.pageSize });
   const counts = await openHazardCounts(ctx.db, rows.map((r) => r.inspection));
   return { items: rows.map((r) => summaryOf(ctx, r.inspection, r.inspector, counts)), total, overdue, page: query.page, pageSize: query.pageSize };
 }
@@ -214,7 +215,9 @@ export async function submitInspection(ctx: Ctx, id: string, input: InspectionSu
     ];
     await repo.updateInspection(tx, id, { status: to, results, occupants, notes: input.notes ?? null, doneOn: on, inspectorId: ctx.actor.userId, updatedAt: ctx.now() });
     await repo.insertInspectionAction(tx, { inspectionId: id, action: 'submit', fromStatus: row.status, toStatus: to, transactionId: input.transactionId, actorId: ctx.actor.userId, details: `${results.filter((r) => !r.passed).length} failed`, at: ctx.now() });
-    await repo.insertRegistrationTasks(tx, input.occupants.unregistered.map((o) => ({ houseId: row.houseId, divisionCode: row.divisionCode, name: o.name, idNumber: o.idNumber ?? null, phone: o.phone ?? null, source: 'inspection' as const, inspectionId: id })));
+    const house = await findRentalHouse(tx, row.houseId);
+    const taskIds = await repo.insertRegistrationTasks(tx, input.occupants.unregistered.map((o) => ({ houseId: row.houseId, buildingId: house?.buildingId ?? null, divisionCode: row.divisionCode, address: row.address, name: o.name, idNumber: o.idNumber ?? null, phone: o.phone ?? null, source: 'inspection' as const, inspectionId: id })));
+    await openTasks(ctx, tx, taskIds, input.transactionId);
 
     // The grade, and the next inspection by it.
     const grade = gradeOf(results, items);
@@ -227,7 +230,6 @@ export async function submitInspection(ctx: Ctx, id: string, input: InspectionSu
       const planned = await repo.planInspection(tx, { houseId: row.houseId, divisionCode: row.divisionCode, address: row.address, kind: 'routine', status: 'planned', dueOn: next });
       if (planned) await repo.insertInspectionAction(tx, { inspectionId: planned.id, action: 'plan', fromStatus: 'new', toStatus: 'planned', transactionId: input.transactionId, actorId: ctx.actor.userId, details: 'routine', at: ctx.now() });
     }
-    const house = await findRentalHouse(tx, row.houseId);
     const hazards = await reviewHazards(ctx, tx, { ...row, landlordPhone: house?.landlordPhone ?? null }, results, items, input.transactionId);
     await audit.record(tx, ctx, {
       action: 'inspections.inspection.submit', entityType: 'insp_inspection', entityId: id, divisionCode: row.divisionCode,
@@ -281,8 +283,10 @@ export async function planFlaggedInspection(ctx: Pick<Ctx, 'actor' | 'now'>, tx:
 }
 
 /** Someone a building's door system keeps seeing who is not registered there: a registration task for the community, once while open. */
-export async function addDoorRegistrationTask(tx: Tx, task: { buildingId: string; divisionCode: string; name: string; idNumber: string }): Promise<boolean> {
-  return repo.insertDoorTask(tx, { buildingId: task.buildingId, divisionCode: task.divisionCode, name: task.name, idNumber: task.idNumber, source: 'access' });
+export async function addDoorRegistrationTask(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>, tx: Tx, task: { buildingId: string; divisionCode: string; name: string; idNumber: string }): Promise<boolean> {
+  const id = await repo.insertDoorTask(tx, { buildingId: task.buildingId, divisionCode: task.divisionCode, address: await buildingAddress(tx, task.buildingId), name: task.name, idNumber: task.idNumber, source: 'access' });
+  if (id) await openTasks(ctx, tx, [id], ctx.requestId);
+  return id !== null;
 }
 
 const RISK_PLACARD = { high: { label: '高风险 · 重点管理', color: '#cf1322' }, medium: { label: '中风险 · 加强管理', color: '#d48806' }, low: { label: '低风险 · 常规管理', color: '#389e0d' } } as const;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workflowActionsTable } from '../../platform/db/workflow-actions';
 
 /** The checklist and grading form (八查): items, weights, seriousness and the competent department; the city edits them. */
@@ -100,6 +100,8 @@ export const inspections = pgTable(
     uniqueIndex('insp_inspections_campaign_key').on(t.campaignId, t.houseId),
     index('insp_inspections_queue_idx').using('btree', t.divisionCode.op('text_pattern_ops'), t.status, t.dueOn),
     index('insp_inspections_house_idx').on(t.houseId, t.createdAt),
+    // The calendar's days: inspections done on a date.
+    index('insp_inspections_done_idx').on(t.doneOn).where(sql`status = 'done'`),
   ],
 );
 export const inspectionActions = workflowActionsTable('insp_inspection_actions', 'inspectionId', 'inspection_id', () => inspections.id);
@@ -151,9 +153,15 @@ export const registrationTasks = pgTable(
     name: text('name').notNull(),
     idNumber: text('id_number'),
     phone: text('phone'),
+    /** The house's address, or the building's when only the building is known. */
+    address: text('address').notNull().default(''),
     source: text('source', { enum: ['inspection', 'access'] }).notNull(),
     inspectionId: uuid('inspection_id'),
-    status: text('status', { enum: ['open', 'done'] }).notNull().default('open'),
+    /** open → done (the person got registered here) or dismissed (not living here; with the reason). */
+    status: text('status', { enum: ['open', 'done', 'dismissed'] }).notNull().default('open'),
+    outcome: text('outcome'),
+    closedBy: uuid('closed_by'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -162,3 +170,47 @@ export const registrationTasks = pgTable(
     uniqueIndex('insp_registration_tasks_door_key').on(t.buildingId, t.idNumber).where(sql`status = 'open' and source = 'access'`),
   ],
 );
+export const registrationTaskActions = workflowActionsTable('insp_registration_task_actions', 'taskId', 'task_id', () => registrationTasks.id);
+
+/**
+ * Hazards found and closed per jurisdiction (the house's own division) and month — found in the month of `found_on`,
+ * closed in the month of `closed_on` with the days it took — kept by statement triggers on insp_hazards.
+ */
+export const hazardMonths = pgTable(
+  'insp_hazard_months',
+  {
+    divisionCode: text('division_code').notNull(),
+    month: text('month').notNull(),
+    found: integer('found').notNull(),
+    closed: integer('closed').notNull(),
+    closeDays: integer('close_days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.divisionCode, t.month] })],
+);
+
+/** Hazards per jurisdiction and status, kept by statement triggers on insp_hazards. */
+export const hazardTallies = pgTable(
+  'insp_hazard_tallies',
+  {
+    divisionCode: text('division_code').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.divisionCode, t.status] })],
+);
+
+/**
+ * Rental houses per jurisdiction by inspection coverage and grade, counted each morning by the daily job (coverage is
+ * a matter of the date: a house falls overdue without any write): covered = inspected and not yet due again.
+ */
+export const coverage = pgTable('insp_coverage', {
+  divisionCode: text('division_code').primaryKey(),
+  houses: integer('houses').notNull(),
+  covered: integer('covered').notNull(),
+  overdue: integer('overdue').notNull(),
+  high: integer('high').notNull(),
+  medium: integer('medium').notNull(),
+  low: integer('low').notNull(),
+  ungraded: integer('ungraded').notNull(),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+});

@@ -209,3 +209,100 @@ describe('the hazard loop', () => {
     expect(referred.history.at(-1)!.details).toContain('逾期');
   });
 });
+
+describe('registration tasks', () => {
+  const NEWCOMER = { idNumber: idOf('44010620000202123'), name: '未登记租客', arrivedOn: '2026-03-01' };
+  type Page = { items: { id: string; name: string; idNumber: string | null; status: string; outcome: string | null; address: string; actions: string[] }[]; counts: Record<string, number>; total: number };
+  const queue = async (user: TestUser, status = 'open') => (await t.as(user).get(`/api/inspections/registration-tasks?status=${status}`)).json<Page>();
+  const act = (user: TestUser, id: string, body: Record<string, unknown>) => t.as(user).post(`/api/inspections/registration-tasks/${id}/actions`, { transactionId: randomUUID(), ...body });
+
+  it('an unregistered occupant found at an inspection waits in the grid\'s queue until registered, then closes by itself', async () => {
+    const [next] = await planned(worker);
+    const sent = await submit(worker, next!.id, { results: all(['wiring']), occupants: { confirmed: [], unregistered: [{ name: NEWCOMER.name, idNumber: NEWCOMER.idNumber }, { name: '无证访客' }] } });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const open = await queue(worker);
+    expect(open.items.map((i) => i.name)).toEqual(expect.arrayContaining([NEWCOMER.name, '无证访客']));
+    const task = open.items.find((i) => i.name === NEWCOMER.name)!;
+    expect(task).toMatchObject({ address: expect.stringContaining('巡查路 8 号'), actions: ['done', 'dismiss'] });
+    expect((await queue(otherWorker)).total).toBe(0);
+    expect((await act(otherWorker, task.id, { action: 'dismiss', reason: '不在本网格' })).statusCode).toBe(404);
+    // Done is checked against the registry: not registered yet.
+    expect((await act(worker, task.id, { action: 'done' })).json()).toMatchObject({ code: 'INSPECTIONS_TASK_NOT_REGISTERED' });
+    // The officer registers the newcomer at the house: the task closes by itself, with its history.
+    expect((await t.as(officer).post('/api/registry/residences/arrive', { ...NEWCOMER, houseId, relation: 'tenant', registerIfNew: true, transactionId: randomUUID() })).statusCode).toBe(200);
+    const done = await queue(worker, 'done');
+    expect(done.items.find((i) => i.id === task.id)).toMatchObject({ status: 'done', outcome: '已在登记系统登记', actions: [] });
+    expect(await t.handle.query('select action, from_status, to_status from insp_registration_task_actions where task_id = $1 order by seq', [task.id]))
+      .toEqual([{ action: 'open', from_status: 'new', to_status: 'open' }, { action: 'done', from_status: 'open', to_status: 'done' }]);
+  });
+
+  it('a task is dismissed only with the reason; a retried dismissal is recorded once', async () => {
+    const visitor = (await queue(worker)).items.find((i) => i.name === '无证访客')!;
+    expect((await act(worker, visitor.id, { action: 'dismiss' })).json()).toMatchObject({ code: 'INSPECTIONS_REASON_REQUIRED' });
+    const body = { action: 'dismiss', reason: '临时来访，已离开', transactionId: randomUUID() };
+    expect((await t.as(worker).post(`/api/inspections/registration-tasks/${visitor.id}/actions`, body)).json()).toMatchObject({ status: 'dismissed', outcome: '临时来访，已离开' });
+    expect((await t.as(worker).post(`/api/inspections/registration-tasks/${visitor.id}/actions`, body)).statusCode).toBe(200);
+    expect((await act(worker, visitor.id, { action: 'dismiss', reason: '再次关闭' })).statusCode).toBe(409);
+    expect(await t.handle.query("select count(*)::int as n from insp_registration_task_actions where task_id = $1 and action = 'dismiss'", [visitor.id])).toEqual([{ n: 1 }]);
+    expect((await queue(worker)).counts).toMatchObject({ done: 1, dismissed: 1 });
+  });
+});
+
+describe('statistics, the calendar and grids', () => {
+  it('the hazard tallies equal a count of the hazards, month by month, with the days to close', async () => {
+    const live = await t.handle.query<{ division_code: string; month: string; found: number; closed: number; close_days: number }>(`
+      select division_code, month, sum(found)::int as found, sum(closed)::int as closed, sum(close_days)::int as close_days from (
+        select division_code, to_char(found_on, 'YYYY-MM') as month, 1 as found, 0 as closed, 0 as close_days from insp_hazards
+        union all select division_code, to_char(closed_on, 'YYYY-MM'), 0, 1, closed_on - found_on from insp_hazards where closed_on is not null) x
+      group by 1, 2 order by 1, 2`);
+    expect(live.length).toBeGreaterThan(0);
+    expect(await t.handle.query('select division_code, month, found, closed, close_days from insp_hazard_months order by 1, 2')).toEqual(live);
+    expect(await t.handle.query('select division_code, status, n from insp_hazard_tallies where n <> 0 order by 1, 2'))
+      .toEqual(await t.handle.query('select division_code, status, count(*)::int as n from insp_hazards group by 1, 2 order by 1, 2'));
+  });
+
+  it('per jurisdiction: coverage as of the daily count, hazards found and closed, average days to close', async () => {
+    await t.jobs.enqueue(null, 'inspections.daily', {});
+    await t.jobs.drain('inspections.daily');
+    const [hazards] = await t.handle.query<{ found: number; closed: number; days: number; open: number }>(
+      "select count(*)::int as found, count(closed_on)::int as closed, coalesce(sum(closed_on - found_on), 0)::int as days, count(*) filter (where status <> 'closed')::int as open from insp_hazards where division_code like '440106006%'");
+    const res = await t.as(officer).get('/api/inspections/stats?from=2026-01&to=2026-03');
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = res.json<{ asOf: string; division: { code: string }; rows: { code: string; name: string; houses: number; found: number }[]; total: Record<string, number | null>; months: { month: string; found: number }[] }>();
+    expect(stats).toMatchObject({ asOf: '2026-03-20', division: { code: '440106006' } });
+    expect(stats.total).toMatchObject({ found: hazards!.found, closed: hazards!.closed, open: hazards!.open, avgCloseDays: Math.round((hazards!.days / hazards!.closed) * 10) / 10 });
+    expect(stats.total.houses).toBeGreaterThanOrEqual(1);
+    expect(stats.rows.find((r) => r.code === COMMUNITY)).toMatchObject({ houses: stats.total.houses, found: hazards!.found });
+    expect(stats.months.map((m) => m.month)).toEqual(['2026-03']);
+    // A grid worker sees their grid alone; a division outside the jurisdiction is not found; a bad month is refused.
+    const mine = (await t.as(worker).get('/api/inspections/stats')).json<{ rows: { code: string }[] }>();
+    expect(mine.rows.map((r) => r.code)).toEqual([grid]);
+    expect((await t.as(worker).get('/api/inspections/stats?division=440106006')).statusCode).toBe(404);
+    expect((await t.as(officer).get('/api/inspections/stats?from=2026-13')).statusCode).toBe(400);
+  });
+
+  it('the calendar counts each day\'s planned, overdue and done inspections of the jurisdiction', async () => {
+    const cal = (await t.as(worker).get('/api/inspections/calendar?month=2026-03')).json<{ days: { date: string; planned: number; overdue: number; done: number }[] }>();
+    expect(cal.days).toHaveLength(31);
+    const done = await t.handle.query<{ d: string; n: number }>("select done_on::text as d, count(*)::int as n from insp_inspections where status = 'done' and division_code like $1 group by 1 order by 1", [`${grid}%`]);
+    expect(cal.days.filter((d) => d.done > 0).map((d) => ({ d: d.date, n: d.done }))).toEqual(done);
+    const plannedRows = await t.handle.query<{ d: string; n: number }>("select due_on::text as d, count(*)::int as n from insp_inspections where status = 'planned' and due_on < '2026-04-01' and division_code like $1 group by 1 order by 1", [`${grid}%`]);
+    expect(cal.days.filter((d) => d.planned > 0).map((d) => ({ d: d.date, n: d.planned }))).toEqual(plannedRows);
+    expect(cal.days.every((d) => d.overdue === (d.date < '2026-03-20' ? d.planned : 0))).toBe(true);
+    expect((await t.as(otherWorker).get('/api/inspections/calendar?month=2026-03')).json<{ days: { done: number }[] }>().days.every((d) => d.done === 0)).toBe(true);
+    // The day's list.
+    const day = done[0]!.d;
+    const list = (await t.as(worker).get(`/api/inspections/inspections?status=done&on=${day}`)).json<InspectionPage>();
+    expect(list.total).toBe(done[0]!.n);
+    expect((await t.as(worker).get('/api/inspections/calendar?month=2026-3')).statusCode).toBe(400);
+  });
+
+  it('lists the grids of the jurisdiction with their workers, buildings and houses', async () => {
+    const list = (await t.as(officer).get('/api/inspections/grids')).json<{ items: { code: string; buildings: number; houses: number; workers: { name: string }[]; community: { code: string } }[]; total: number }>();
+    const first = list.items.find((g) => g.code === grid)!;
+    expect(first).toMatchObject({ buildings: 1, houses: 1, community: { code: COMMUNITY } });
+    expect(first.workers).toHaveLength(1);
+    expect(list.items.find((g) => g.code !== grid)?.workers).toHaveLength(1);
+    expect((await t.as(worker).get('/api/inspections/grids')).json<{ items: { code: string }[] }>().items.map((g) => g.code)).toEqual([grid]);
+  });
+});

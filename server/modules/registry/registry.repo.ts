@@ -727,10 +727,11 @@ export async function listLongResidents(tx: Executor, scope: Scope, arrivedBefor
 
 // ── for other modules (through index.ts) ─────────────────────────────────────
 
-export type RentalHouse = { id: string; divisionCode: string; address: string; areaM2: number | null; landlordPersonId: string | null; landlordName: string | null; landlordPhone: string | null };
+export type RentalHouse = { id: string; buildingId: string; divisionCode: string; address: string; areaM2: number | null; landlordPersonId: string | null; landlordName: string | null; landlordPhone: string | null };
 
 const rentalHouseSelection = {
   id: houses.id,
+  buildingId: houses.buildingId,
   divisionCode: houses.divisionCode,
   address: sql<string>`${buildings.address} || ' ' || ${houses.unit}`,
   areaM2: houses.areaM2,
@@ -798,4 +799,11 @@ export async function residentOfBuilding(tx: Executor, idNumber: string, buildin
   const [stay] = await tx.select({ id: residences.id }).from(residences).innerJoin(houses, eq(houses.id, residences.houseId))
     .where(and(eq(residences.personId, person.id), eq(residences.status, 'active'), eq(houses.buildingId, buildingId)));
   return { known: true, name: person.name, livesHere: Boolean(stay) };
+}
+
+/** Active buildings per division, for these division codes exactly (a page of grids). */
+export async function countBuildingsIn(tx: Executor, codes: string[]): Promise<Map<string, number>> {
+  if (!codes.length) return new Map();
+  const rows = await tx.select({ code: buildings.divisionCode, n: count() }).from(buildings).where(and(inArray(buildings.divisionCode, codes), eq(buildings.status, 'active'))).groupBy(buildings.divisionCode);
+  return new Map(rows.map((r) => [r.code, r.n]));
 }

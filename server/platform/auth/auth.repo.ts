@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client';
 import { permissionDefaults, rolePermissions, roles, sessions, smsCodes, userRoles, users } from './auth.tables';
 
@@ -192,4 +192,11 @@ export async function ensureRoles(
     }
     await tx.insert(permissionDefaults).values({ permission });
   }
+}
+
+/** Active users holding `role` whose division is one of `codes` (a grid's workers). */
+export async function listUsersWithRoleIn(tx: Executor, role: string, codes: string[]): Promise<{ id: string; name: string; divisionCode: string }[]> {
+  if (!codes.length) return [];
+  return tx.select({ id: users.id, name: users.displayName, divisionCode: sql<string>`${users.divisionCode}` }).from(users).innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.roleCode, role), eq(users.status, 'active'), inArray(users.divisionCode, codes))).orderBy(asc(users.displayName));
 }

@@ -151,6 +151,7 @@ const Counts = z.object({
 });
 /** Statistics per jurisdiction: each child division of the caller's (or the one asked for), and the whole. */
 export const InspectionStatsQuery = z.strictObject({ division: z.string().regex(/^\d{4,15}$/).optional(), from: Month.optional(), to: Month.optional() });
+export type InspectionStatsQuery = z.infer<typeof InspectionStatsQuery>;
 export const InspectionStatsView = z.object({
   asOf: z.string().nullable(), from: z.string(), to: z.string(), division: z.object({ code: z.string(), name: z.string() }),
   rows: z.array(Counts.extend({ code: z.string(), name: z.string() })),
@@ -176,6 +177,7 @@ export const RegistrationTaskQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type RegistrationTaskQuery = z.infer<typeof RegistrationTaskQuery>;
 export const RegistrationTaskView = z.object({
   id: z.string(), name: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable(), address: z.string(), divisionCode: z.string(),
   houseId: z.string().nullable(), buildingId: z.string().nullable(), source: z.enum(['inspection', 'access']), status: z.enum(REGISTRATION_TASK_STATUSES),

@@ -35,3 +35,4 @@ export const registrationTaskWorkflow = defineWorkflow(['new', 'open', 'done', '
   dismiss: { from: ['open'], to: 'dismissed', permission: 'inspections.inspect' },
 });
 export const REGISTRATION_TASK_STATUSES = ['open', 'done', 'dismissed'] as const;
+export type RegistrationTaskStatus = (typeof REGISTRATION_TASK_STATUSES)[number];

@@ -3,7 +3,7 @@ import type { CalendarView, GridsView, InspectionStatsView } from '@shared/inspe
 import { listUsersWithRoleIn } from '../../platform/auth/auth.repo';
 import { scopeContains, type Scope } from '../../platform/auth/scope';
 import type { Tx } from '../../platform/db/client';
-import { findDivision, listChildren, listCodesAtLevel } from '../../platform/divisions/divisions.repo';
+import { findDivision, listChildren, listCodesAtLevel, namesOf } from '../../platform/divisions/divisions.repo';
 import type { Ctx } from '../../platform/http/context';
 import { countBuildingsIn } from '../registry';
 import * as repo from './inspections.repo';
@@ -37,12 +37,23 @@ const ZERO = { houses: 0, covered: 0, overdue: 0, high: 0, medium: 0, low: 0, un
 type Sums = typeof ZERO;
 const finish = ({ closeDays, ...s }: Sums) => ({ ...s, avgCloseDays: s.closed ? Math.round((closeDays / s.closed) * 10) / 10 : null });
 
+const MAX_MONTHS = 60;
+
+/** The months from `from` to `to` (YYYY-MM), both included; empty when `to` is before `from`. */
+function monthsBetween(from: string, to: string): string[] {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const out: string[] = [];
+  for (let i = index(from); i <= index(to) && out.length <= MAX_MONTHS; i += 1) out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return out;
+}
+
 /**
  * Statistics per jurisdiction, from the summary tables: for each child division of the caller's (or of `division`
  * inside it) the rental houses by coverage and grade (as of the daily count), hazards found and closed in the months
  * asked (with the average days to close) and open now; and the whole.
  *
- * @throws NOT_FOUND for a division outside the jurisdiction.
+ * @throws NOT_FOUND for a division outside the jurisdiction; INSPECTIONS_MONTHS_INVALID when `to` is before `from`
+ *   or the range passes five years.
  */
 export async function stats(ctx: Ctx, query: { division?: string; from?: string; to?: string }): Promise<InspectionStatsView> {
   const root = query.division ?? ctx.scope.root ?? '';
@@ -52,6 +63,8 @@ export async function stats(ctx: Ctx, query: { division?: string; from?: string;
   const now = today(ctx).slice(0, 7);
   const to = query.to ?? now;
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
+  const months = monthsBetween(from, to);
+  if (months.length === 0 || months.length > MAX_MONTHS) throw new AppError('INSPECTIONS_MONTHS_INVALID', { max: MAX_MONTHS });
   const length = childLength(root);
   const [cover, hazards, open, children] = await Promise.all([
     repo.coverageBy(ctx.db, root, length), repo.hazardMonthsBy(ctx.db, root, length, from, to), repo.openHazardsBy(ctx.db, root, length), listChildren(ctx.db, ctx.scope, root),
@@ -70,7 +83,8 @@ export async function stats(ctx: Ctx, query: { division?: string; from?: string;
     division: { code: division.code, name: division.name },
     rows: [...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, sums]) => ({ code, name: names.get(code) ?? (code === root ? `${division.name}（直属）` : code), ...finish(sums) })),
     total: finish(total),
-    months: hazards.byMonth,
+    // Every month of the range, those without hazards as zero, so a chart shows the gaps.
+    months: months.map((month) => hazards.byMonth.find((m) => m.month === month) ?? { month, found: 0, closed: 0 }),
   };
 }
 
@@ -83,14 +97,13 @@ export async function grids(ctx: Ctx, query: { page: number; pageSize: number })
   const [cover, open, buildings, workers] = await Promise.all([
     repo.coverageBy(ctx.db, scope.root ?? '\u0000', 15), repo.openHazardsBy(ctx.db, scope.root ?? '\u0000', 15), countBuildingsIn(ctx.db, codes), listUsersWithRoleIn(ctx.db, 'grid_worker', codes),
   ]);
-  const communities = new Map<string, string>();
-  for (const code of new Set(codes.map((c) => c.slice(0, 12)))) communities.set(code, (await findDivision(ctx.db, code))?.name ?? code);
+  const communities = await namesOf(ctx.db, [...new Set(codes.map((c) => c.slice(0, 12)))]);
   const coverOf = new Map(cover.map((c) => [c.code, c]));
   const openOf = new Map(open.map((o) => [o.code, o.open]));
   return {
     asOf: latest(cover), total: all.length, page: query.page, pageSize: query.pageSize,
     items: list.map((g) => ({
-      code: g.code, name: g.name, community: { code: g.code.slice(0, 12), name: communities.get(g.code.slice(0, 12))! },
+      code: g.code, name: g.name, community: { code: g.code.slice(0, 12), name: communities.get(g.code.slice(0, 12)) ?? g.code.slice(0, 12) },
       buildings: buildings.get(g.code) ?? 0, houses: coverOf.get(g.code)?.houses ?? 0, covered: coverOf.get(g.code)?.covered ?? 0, overdue: coverOf.get(g.code)?.overdue ?? 0,
       high: coverOf.get(g.code)?.high ?? 0, openHazards: openOf.get(g.code) ?? 0,
       workers: workers.filter((w) => w.divisionCode === g.code).map((w) => ({ id: w.id, name: w.name })),

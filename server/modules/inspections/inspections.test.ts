@@ -273,12 +273,18 @@ describe('statistics, the calendar and grids', () => {
     expect(stats.total).toMatchObject({ found: hazards!.found, closed: hazards!.closed, open: hazards!.open, avgCloseDays: Math.round((hazards!.days / hazards!.closed) * 10) / 10 });
     expect(stats.total.houses).toBeGreaterThanOrEqual(1);
     expect(stats.rows.find((r) => r.code === COMMUNITY)).toMatchObject({ houses: stats.total.houses, found: hazards!.found });
-    expect(stats.months.map((m) => m.month)).toEqual(['2026-03']);
+    // Every month of the range, the quiet ones as zero.
+    expect(stats.months.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(stats.months.slice(0, 2).map((m) => m.found)).toEqual([0, 0]);
     // A grid worker sees their grid alone; a division outside the jurisdiction is not found; a bad month is refused.
     const mine = (await t.as(worker).get('/api/inspections/stats')).json<{ rows: { code: string }[] }>();
     expect(mine.rows.map((r) => r.code)).toEqual([grid]);
     expect((await t.as(worker).get('/api/inspections/stats?division=440106006')).statusCode).toBe(404);
     expect((await t.as(officer).get('/api/inspections/stats?from=2026-13')).statusCode).toBe(400);
+    const backwards = await t.as(officer).get('/api/inspections/stats?from=2026-03&to=2026-01');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json()).toMatchObject({ code: 'INSPECTIONS_MONTHS_INVALID', message: expect.stringContaining('结束月份不能早于开始月份') });
+    expect((await t.as(officer).get('/api/inspections/stats?from=2020-01&to=2026-03')).json()).toMatchObject({ code: 'INSPECTIONS_MONTHS_INVALID' });
   });
 
   it('the calendar counts each day\'s planned, overdue and done inspections of the jurisdiction', async () => {

@@ -10,6 +10,13 @@ export async function findDivision(tx: Executor, code: string): Promise<Division
   return row;
 }
 
+/** Names of the given divisions, by code (one query). */
+export async function namesOf(tx: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await tx.select({ code: divisions.code, name: divisions.name }).from(divisions).where(inArray(divisions.code, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 /** The division and its ancestors, root first. */
 export async function listPath(tx: Executor, code: string): Promise<DivisionRow[]> {
   const prefixes = [2, 4, 6, 9, 12, 15].filter((length) => length <= code.length).map((length) => code.slice(0, length));

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  ChecklistView, HazardPage, HazardView, HouseInspectionsView, InspectionPage, InspectionView, MyHousesView,
+  CalendarView, ChecklistItemView, ChecklistView, GridsView, HazardPage, InspectionStatsView, RegistrationTaskPage, RegistrationTaskView,
+  type ChecklistItemInput, type InspectionStatsQuery, type RegistrationTaskActionInput, type RegistrationTaskQuery, HazardView, HouseInspectionsView, InspectionPage, InspectionView, MyHousesView,
   type HazardActionInput, type HazardListQuery, type InspectionListQuery, type InspectionSubmitInput,
 } from '@shared/inspections/inspection.schema';
 import { api, qs } from '../../lib/api';
@@ -10,6 +11,15 @@ const base = (side: HazardSide) => (side === 'staff' ? '/api/inspections/hazards
 
 export function useChecklist() {
   return useQuery({ queryKey: ['inspections', 'checklist'], queryFn: () => api.get('/api/inspections/checklist', ChecklistView) });
+}
+
+/** Edits one checklist item (city level); the inspections planned from now on use it. */
+export function useUpdateChecklistItem() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, input }: { code: string; input: ChecklistItemInput }) => api.put(`/api/inspections/checklist/${code}`, input, ChecklistItemView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['inspections', 'checklist'] }),
+  });
 }
 
 export function useInspections(query: Partial<InspectionListQuery>) {
@@ -56,4 +66,28 @@ export function useHazardAction(side: HazardSide, id: string) {
 
 export function useMyHouses() {
   return useQuery({ queryKey: ['inspections', 'my-houses'], queryFn: () => api.get('/api/inspections/my/houses', MyHousesView) });
+}
+
+export function useCalendar(month: string) {
+  return useQuery({ queryKey: ['inspections', 'calendar', month], queryFn: () => api.get(`/api/inspections/calendar${qs({ month })}`, CalendarView) });
+}
+
+export function useGrids(page: number, pageSize: number) {
+  return useQuery({ queryKey: ['inspections', 'grids', page, pageSize], queryFn: () => api.get(`/api/inspections/grids${qs({ page, pageSize })}`, GridsView) });
+}
+
+export function useInspectionStats(query: Partial<InspectionStatsQuery>) {
+  return useQuery({ queryKey: ['inspections', 'stats', query], queryFn: () => api.get(`/api/inspections/stats${qs(query)}`, InspectionStatsView) });
+}
+
+export function useRegistrationTasks(query: Partial<RegistrationTaskQuery>) {
+  return useQuery({ queryKey: ['inspections', 'registration-tasks', query], queryFn: () => api.get(`/api/inspections/registration-tasks${qs(query)}`, RegistrationTaskPage) });
+}
+
+export function useRegistrationTaskAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<RegistrationTaskActionInput, 'transactionId'>) => api.post(`/api/inspections/registration-tasks/${id}/actions`, { ...input, transactionId: crypto.randomUUID() }, RegistrationTaskView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['inspections'] }),
+  });
 }

@@ -107,3 +107,93 @@ describe('sub-landlords, the blacklist and house flags', () => {
   });
 });
 
+
+describe('rental tax and door systems in the console', () => {
+  it('an officer declares a house’s rent on the house page; the bill follows; the city sets a rate; arrears are listed', async () => {
+    const shipai = await apiAs('shipai');
+    const building = await shipai.post<{ id: string }>('/api/registry/buildings', { divisionCode: '440106006002', address: `石牌税务路 ${suffix} 号` });
+    const house = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: building.id, unit: '301', use: 'rental', areaM2: 50, ownerOrganisation: '石牌物业管理有限公司' });
+    const page = await newPage(browser());
+    await loginAs(page, 'shipai');
+    await page.goto(`/registry/houses/${house.id}`);
+    const panel = page.getByTestId('house-tax');
+    await panel.getByText('尚未申报租金').waitFor();
+    await panel.getByRole('button', { name: '申报租金' }).click();
+    const dialog = page.getByRole('dialog');
+    // The rent is required.
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.getByText('请填写月租金').waitFor();
+    await dialog.getByLabel('月租金（元）').fill('3000');
+    const since = dialog.getByLabel('起租日期');
+    await since.fill('2026-01-01');
+    await since.press('Tab');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await panel.getByText('¥3000.00').first().waitFor();
+    // Last month billed at once, at the city's residential rate of 40‰.
+    await panel.locator('[data-testid^="bill-"]').first().getByText('¥120.00').waitFor();
+    await screenshot(page, 'housing-house-tax');
+    await page.close();
+
+    const admin = await newPage(browser());
+    await loginAs(admin, 'admin');
+    await admin.goto('/housing/tax');
+    await admin.getByRole('button', { name: '设定税率' }).click();
+    const rate = admin.getByRole('dialog');
+    await pickOption(admin, rate.getByLabel('区域'), '白云区');
+    await pickOption(admin, rate.getByLabel('用途'), '经营');
+    await rate.getByLabel('税率（‰）').fill('100');
+    await rate.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await admin.getByTestId('rate-440111-business').getByText('100‰').waitFor();
+    await rate.waitFor({ state: 'hidden' });
+    // The demo's unpaid bill from the month before last is in the arrears.
+    await expect.poll(() => admin.locator('.ant-card', { hasText: '税单与欠缴' }).locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await admin.locator('.ant-card', { hasText: '税单与欠缴' }).getByText('已逾期').first().waitFor();
+    await screenshot(admin, 'housing-tax');
+    await admin.close();
+  });
+
+  it('a door system is added with a key shown once; a stranger seen three times becomes a registration task; revoked, it is refused', async () => {
+    const shipai = await apiAs('shipai');
+    const address = `石牌门禁路 ${suffix} 号`;
+    await shipai.post('/api/registry/buildings', { divisionCode: '440106006002', address });
+    const page = await newPage(browser());
+    await loginAs(page, 'shipai');
+    await page.goto('/housing/doors');
+    // The demo's door has already pushed events.
+    await page.getByTestId('door-东门人脸门禁').waitFor();
+    await page.getByRole('button', { name: '添加门禁' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.getByText('请选择楼栋').waitFor();
+    await dialog.getByLabel('楼栋').fill(`门禁路 ${suffix}`);
+    await page.locator('.ant-select-dropdown:visible').getByText(address).click();
+    await dialog.getByLabel('门禁名称').fill(`南门门禁 ${suffix}`);
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const key = (await dialog.getByTestId('door-key').textContent())!.trim();
+    expect(key).toMatch(/^dr_/);
+    await screenshot(page, 'housing-door-key');
+    await dialog.getByRole('button', { name: '已保存密钥' }).click();
+
+    const push = (eventId: string, day: number) => fetch(new URL('/api/housing/door-events', page.url()), {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Door ${key}` },
+      body: JSON.stringify({ events: [{ eventId, idNumber: idNumber(`36042419900101${suffix.slice(1)}`), name: `门禁陌生人${suffix}`, at: new Date(Date.now() - day * 86_400_000).toISOString() }] }),
+    });
+    for (const day of [3, 2]) expect((await push(`e${day}`, day)).status).toBe(200);
+    const third = await (await push('e1', 1)).json() as { accepted: number; registrationTasks: number };
+    expect(third).toMatchObject({ accepted: 1, registrationTasks: 1 });
+    const row = page.getByTestId(`door-南门门禁 ${suffix}`);
+    await page.reload();
+    await expect.poll(async () => (await row.textContent()) ?? '').not.toContain('尚未推送');
+
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /停\s*用/ }).click();
+    await row.getByText('已停用').waitFor();
+    await screenshot(page, 'housing-doors');
+    expect((await push('e0', 0)).status).toBe(401);
+    await page.close();
+
+    const tasks = await (await apiAs('shipai')).get<{ items: { name: string; source: string }[] }>('/api/inspections/registration-tasks?pageSize=200');
+    expect(tasks.items).toEqual(expect.arrayContaining([expect.objectContaining({ name: `门禁陌生人${suffix}`, source: 'access' })]));
+  });
+});

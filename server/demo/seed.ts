@@ -4,6 +4,7 @@ import { seedDeclarations, seedPopulation } from '../modules/registry';
 import { seedPermits } from '../modules/permits';
 import { seedPoints } from '../modules/points';
 import { seedInspections } from '../modules/inspections';
+import { seedHousing } from '../modules/housing';
 import { createNotifier } from '../platform/notify/notify';
 import type { Db } from '../platform/db/client';
 import * as authRepo from '../platform/auth/auth.repo';
@@ -138,5 +139,7 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress, op
   const grid = wanted.find((user) => user.username === 'gridworker')!.division;
   await seedInspections(db, { today, grid, landlordPhone: DEMO_PORTAL_USERS[1]!.phone, notifier: outbox });
   progress?.('inspections', 1, 1);
+  if (counter) await seedHousing(db, { today, grid, officerUserId: counter.id, notifier: outbox });
+  progress?.('housing', 1, 1);
   return { users: created, grids, persons: population.persons };
 }

@@ -311,6 +311,11 @@ const ROUTES: RouteCase[] = [
   { route: 'GET /api/housing/tax/rates', sample: () => ({ method: 'GET', url: '/api/housing/tax/rates' }), foreign: () => [] },
   { route: 'PUT /api/housing/tax/rates', sample: () => ({ method: 'PUT', url: '/api/housing/tax/rates', body: { divisionCode: '4401', use: 'business', ratePermille: 120 } }), foreign: () => [] },
   {
+    route: 'GET /api/housing/houses/:id/tax',
+    sample: (f) => ({ method: 'GET', url: `/api/housing/houses/${f.aHouse}/tax` }),
+    foreign: (f) => [{ method: 'GET', url: `/api/housing/houses/${f.bHouse}/tax` }],
+  },
+  {
     route: 'PUT /api/housing/houses/:id/rent',
     sample: (f) => ({ method: 'PUT', url: `/api/housing/houses/${f.aHouse}/rent`, body: { monthlyRentYuan: 1800, use: 'residential', period: 'monthly', since: '2026-01-01' } }),
     foreign: (f) => [{ method: 'PUT', url: `/api/housing/houses/${f.bHouse}/rent`, body: { monthlyRentYuan: 1, use: 'residential', period: 'monthly', since: '2026-01-01' } }],

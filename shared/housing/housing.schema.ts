@@ -77,7 +77,7 @@ export const FlagPage = z.object({ items: z.array(FlagView), total: z.number(), 
 
 export const DoorInput = z.strictObject({ buildingId: z.uuid(), name: z.string().trim().min(2).max(60) });
 export type DoorInput = z.infer<typeof DoorInput>;
-export const DoorView = z.object({ id: z.string(), buildingId: z.string(), divisionCode: z.string(), name: z.string(), keyPrefix: z.string(), status: z.enum(['active', 'revoked']), createdAt: z.string(), lastEventAt: z.string().nullable() });
+export const DoorView = z.object({ id: z.string(), buildingId: z.string(), address: z.string(), divisionCode: z.string(), name: z.string(), keyPrefix: z.string(), status: z.enum(['active', 'revoked']), createdAt: z.string(), lastEventAt: z.string().nullable() });
 export type DoorView = z.infer<typeof DoorView>;
 /** A new door system and its key: the key is shown this once and kept only as a hash. */
 export const DoorCreated = z.object({ device: DoorView, key: z.string() });
@@ -132,4 +132,10 @@ export type TaxBillView = z.infer<typeof TaxBillView>;
 export const TaxBillQuery = z.strictObject({ arrears: z.enum(['true', 'false']).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
 export type TaxBillQuery = z.infer<typeof TaxBillQuery>;
 export const TaxBillPage = z.object({ items: z.array(TaxBillView), total: z.number(), arrearsFen: z.number(), page: z.number(), pageSize: z.number() });
+/** A rental house's declared rent and its latest bills, for the house page. */
+export const HouseTaxView = z.object({
+  rent: z.object({ monthlyRentYuan: z.number(), use: z.enum(TAX_USES), period: z.enum(['monthly', 'quarterly']), since: z.string(), ratePermille: z.number(), updatedAt: z.string() }).nullable(),
+  bills: z.array(TaxBillView),
+});
+export type HouseTaxView = z.infer<typeof HouseTaxView>;
 export const TaxPayResult = z.object({ payPath: z.string() });

@@ -8,18 +8,20 @@ import { sha256 } from '../../platform/auth/session';
 import { systemActor, type Ctx } from '../../platform/http/context';
 import { getSetting } from '../../platform/settings/settings.service';
 import { addDoorRegistrationTask } from '../inspections';
-import { findBuildingRef, residentOfBuilding } from '../registry';
+import { buildingAddresses, findBuildingRef, residentOfBuilding } from '../registry';
 import * as repo from './housing.repo';
 
 /** How a door system presents its key: `Authorization: Door <key>`. */
 const DOOR_SCHEME = 'Door';
 
-function view(row: repo.DoorRow): DoorView {
-  return { id: row.id, buildingId: row.buildingId, divisionCode: row.divisionCode, name: row.name, keyPrefix: row.keyPrefix, status: row.status, createdAt: row.createdAt.toISOString(), lastEventAt: row.lastEventAt?.toISOString() ?? null };
+function view(row: repo.DoorRow, address: string): DoorView {
+  return { id: row.id, buildingId: row.buildingId, address, divisionCode: row.divisionCode, name: row.name, keyPrefix: row.keyPrefix, status: row.status, createdAt: row.createdAt.toISOString(), lastEventAt: row.lastEventAt?.toISOString() ?? null };
 }
 
 export async function listDoors(ctx: Ctx): Promise<{ items: DoorView[] }> {
-  return { items: (await repo.listDoors(ctx.db, ctx.scope)).map(view) };
+  const rows = await repo.listDoors(ctx.db, ctx.scope);
+  const addresses = await buildingAddresses(ctx.db, [...new Set(rows.map((r) => r.buildingId))]);
+  return { items: rows.map((r) => view(r, addresses.get(r.buildingId) ?? '')) };
 }
 
 /** Registers a building's door system and hands out its key, once. @throws NOT_FOUND for a building outside the jurisdiction. */
@@ -30,7 +32,7 @@ export async function createDoor(ctx: Ctx, input: DoorInput): Promise<{ device: 
     const key = `dr_${randomBytes(24).toString('base64url')}`;
     const row = await repo.insertDoor(tx, { buildingId: building.id, divisionCode: building.divisionCode, name: input.name, keyHash: sha256(key), keyPrefix: key.slice(0, 8), createdBy: ctx.actor.userId, createdAt: ctx.now() });
     await audit.record(tx, ctx, { action: 'housing.door.create', entityType: 'housing_door_device', entityId: row.id, divisionCode: row.divisionCode, details: { name: input.name, building: building.address } });
-    return { device: view(row), key };
+    return { device: view(row, building.address), key };
   });
 }
 
@@ -43,7 +45,7 @@ export async function revokeDoor(ctx: Ctx, id: string): Promise<DoorView> {
       await repo.updateDoor(tx, id, { status: 'revoked' });
       await audit.record(tx, ctx, { action: 'housing.door.revoke', entityType: 'housing_door_device', entityId: id, divisionCode: row.divisionCode });
     }
-    return view({ ...row, status: 'revoked' });
+    return view({ ...row, status: 'revoked' }, (await buildingAddresses(tx, [row.buildingId])).get(row.buildingId) ?? '');
   });
 }
 

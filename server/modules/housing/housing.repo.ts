@@ -207,6 +207,16 @@ export async function upsertRent(tx: Tx, values: typeof rents.$inferInsert): Pro
   await tx.insert(rents).values(values).onConflictDoUpdate({ target: rents.houseId, set: { monthlyRentFen: values.monthlyRentFen, use: values.use, period: values.period, since: values.since, declaredBy: values.declaredBy, updatedAt: values.updatedAt } });
 }
 
+export async function rentOf(db: Executor, houseId: string) {
+  const [row] = await db.select().from(rents).where(eq(rents.houseId, houseId));
+  return row;
+}
+
+/** A house's latest bills, newest period first. */
+export async function billsOfHouse(db: Executor, houseId: string, limit: number): Promise<BillRow[]> {
+  return db.select().from(taxBills).where(eq(taxBills.houseId, houseId)).orderBy(desc(taxBills.periodStart)).limit(limit);
+}
+
 export async function rentsAfter(db: Executor, afterId: string | null, limit: number) {
   return db.select().from(rents).where(afterId ? sql`${rents.houseId} > ${afterId}` : undefined).orderBy(asc(rents.houseId)).limit(limit);
 }

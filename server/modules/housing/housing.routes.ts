@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '@shared/errors';
-import { BlacklistInput, RentInput, TaxBillPage, TaxBillQuery, TaxPayResult, TaxRateInput, TaxRateList, LetterInput, LetterView, MyLetterHouses, SignInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
+import { BlacklistInput, HouseTaxView, RentInput, TaxBillPage, TaxBillQuery, TaxPayResult, TaxRateInput, TaxRateList, LetterInput, LetterView, MyLetterHouses, SignInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
 import * as doors from './housing.doors';
 import * as letters from './housing.letters';
 import * as tax from './housing.tax';
@@ -107,6 +107,11 @@ export const housingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'housing.manage' },
     schema: { summary: 'Declare a rental house\'s rent, use and billing period', tags, params: IdParam, body: RentInput, response: { 200: z.object({ ok: z.literal(true) }), 404: ErrorBody } },
   }, (req) => tax.declareRent(req.ctx, req.params.id, req.body));
+
+  app.get('/houses/:id/tax', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'A rental house\'s declared rent, the rate that applies and its latest bills', tags, params: IdParam, response: { 200: HouseTaxView, 404: ErrorBody } },
+  }, (req) => tax.houseTax(req.ctx, req.params.id));
 
   app.get('/tax/bills', {
     config: { permission: 'housing.read' },

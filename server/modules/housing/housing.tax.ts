@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
-import type { RentInput, TaxBillQuery, TaxBillView, TaxRateInput } from '@shared/housing/housing.schema';
+import type { HouseTaxView, RentInput, TaxBillQuery, TaxBillView, TaxRateInput } from '@shared/housing/housing.schema';
 import { taxBillWorkflow } from '@shared/housing/housing.workflow';
 import { lastPeriod, taxFen } from '@shared/housing/tax';
 import { addDays, chinaDate } from '@shared/kernel/workdays';
@@ -104,6 +104,17 @@ function billView(ctx: Pick<Ctx, 'now'>, row: repo.BillRow): TaxBillView {
   return {
     id: row.id, houseId: row.houseId, address: row.address, periodStart: row.periodStart, periodEnd: row.periodEnd, monthlyRentFen: row.monthlyRentFen, months: row.months,
     ratePermille: row.ratePermille, amountFen: row.amountFen, status: row.status, dueOn: row.dueOn, overdue: row.status === 'due' && row.dueOn < today(ctx), paidAt: row.paidAt?.toISOString() ?? null,
+  };
+}
+
+/** A rental house's declared rent (with the rate that applies) and its last twelve bills. @throws NOT_FOUND outside the jurisdiction. */
+export async function houseTax(ctx: Ctx, houseId: string): Promise<HouseTaxView> {
+  const house = await findRentalHouse(ctx.db, houseId);
+  if (!house || !scopeContains(ctx.scope, house.divisionCode)) throw new AppError('NOT_FOUND');
+  const [rent, bills, rates] = await Promise.all([repo.rentOf(ctx.db, houseId), repo.billsOfHouse(ctx.db, houseId, 12), repo.listTaxRates(ctx.db)]);
+  return {
+    rent: rent ? { monthlyRentYuan: rent.monthlyRentFen / 100, use: rent.use, period: rent.period, since: rent.since, ratePermille: rateFor(rates, rent.divisionCode, rent.use), updatedAt: rent.updatedAt.toISOString() } : null,
+    bills: bills.map((b) => billView(ctx, b)),
   };
 }
 

@@ -257,6 +257,11 @@ describe('rental tax', () => {
     expect(after.items.find((b) => b.periodStart === '2026-02-01')).toMatchObject({ status: 'paid', overdue: false });
     expect(after.arrearsFen).toBe(0);
     expect((await t.as(landlord).post(`/api/housing/my/tax/${later.items[0]!.id}/pay`, {})).statusCode).toBe(409);
+    // The house page shows the declared rent at Tianhe's rate and the bills, newest first; other districts see nothing.
+    const page = (await t.as(officer).get(`/api/housing/houses/${house}/tax`)).json<{ rent: Record<string, unknown>; bills: { periodStart: string; status: string }[] }>();
+    expect(page.rent).toMatchObject({ monthlyRentYuan: 2500, use: 'residential', period: 'monthly', since: '2026-01-01', ratePermille: 25 });
+    expect(page.bills.map((b) => [b.periodStart, b.status])).toEqual([['2026-03-01', 'due'], ['2026-02-01', 'paid']]);
+    expect((await t.as(elsewhere).get(`/api/housing/houses/${house}/tax`)).statusCode).toBe(404);
     t.setNow(china('2026-03-02'));
   });
 });

@@ -19,3 +19,4 @@ export const housingModule: AnjuModuleDefinition = {
 
 export { judgeAll } from './housing.service';
 export { issueBills } from './housing.tax';
+export { seedHousing } from './housing.demo';

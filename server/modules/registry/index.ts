@@ -22,5 +22,5 @@ export const registryModule: AnjuModuleDefinition = {
 export { checkIdNumber, originName, deadlineCounter, findResident, type Resident } from './registry.service';
 export { seedDeclarations, seedDemoLandlord, seedPopulation } from './registry.demo';
 export { createImport, getImport, rejectsCsv, runImport } from './registry.import';
-export { countBuildingsIn, listLongResidents, listRentalHousesAfter, findRentalHouse, listHousesOfLandlordPhone, listOccupants, listRentalOccupancyAfter, countOccupants, findBuildingRef, residentOfBuilding, type RentalHouse } from './registry.repo';
+export { countBuildingsIn, listLongResidents, listRentalHousesAfter, findRentalHouse, listHousesOfLandlordPhone, listOccupants, listRentalOccupancyAfter, countOccupants, findBuildingRef, buildingAddresses, residentOfBuilding, type RentalHouse } from './registry.repo';
 export { getHousePlacard, getHousePlacardPng, type PlacardGrade } from './registry.qr';

@@ -792,6 +792,13 @@ export async function findBuildingRef(tx: Executor, scope: Scope, id: string): P
   return row;
 }
 
+/** Addresses of buildings by id (any status), one query. */
+export async function buildingAddresses(tx: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await tx.select({ id: buildings.id, address: buildings.address }).from(buildings).where(inArray(buildings.id, ids));
+  return new Map(rows.map((r) => [r.id, r.address]));
+}
+
 /** Whether the holder of `idNumber` lives (registered, active) in a house of this building, and their name if known at all. */
 export async function residentOfBuilding(tx: Executor, idNumber: string, buildingId: string): Promise<{ known: boolean; name: string | null; livesHere: boolean }> {
   const [person] = await tx.select({ id: persons.id, name: persons.name }).from(persons).where(eq(persons.idNumber, idNumber));

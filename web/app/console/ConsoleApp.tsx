@@ -6,7 +6,7 @@ import { PersonPermitsPanel, permitsConsoleRoutes } from '../../modules/permits/
 import { PersonPointsPanel, pointsConsoleRoutes } from '../../modules/points/routes';
 import { registryConsoleRoutes } from '../../modules/registry/routes';
 import { HouseInspectionsPanel, inspectionsConsoleRoutes } from '../../modules/inspections/routes';
-import { HouseHousingPanel, housingConsoleRoutes } from '../../modules/housing/routes';
+import { HouseHousingPanel, HouseTaxPanel, housingConsoleRoutes } from '../../modules/housing/routes';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
 
@@ -23,7 +23,10 @@ export function ConsoleApp() {
     ...(can(me.data, 'points.read') ? [(personId: string) => <PersonPointsPanel key="points" personId={personId} />] : []),
   ];
   const housePanels = [
-    ...(can(me.data, 'housing.read') ? [(houseId: string) => <HouseHousingPanel key="housing" houseId={houseId} canManage={can(me.data, 'housing.manage')} />] : []),
+    ...(can(me.data, 'housing.read') ? [
+      (houseId: string) => <HouseHousingPanel key="housing" houseId={houseId} canManage={can(me.data, 'housing.manage')} />,
+      (houseId: string) => <HouseTaxPanel key="tax" houseId={houseId} canManage={can(me.data, 'housing.manage')} />,
+    ] : []),
     ...(can(me.data, 'inspections.read') ? [(houseId: string) => <HouseInspectionsPanel key="inspections" houseId={houseId} />] : []),
   ];
   const routes = [

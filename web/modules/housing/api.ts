@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DivisionList } from '@shared/admin/admin.schema';
+import { BuildingPage } from '@shared/registry/registry.schema';
 import {
-  FlagPage, HouseHousingView, MyLetterHouses, PartyPage, PartyView, TaxBillPage, TaxPayResult,
-  type BlacklistInput, type FlagListQuery, type LiftInput, type ManagerInput, type PartyInput, type PartyListQuery,
+  DoorCreated, DoorList, DoorView, FlagPage, HouseHousingView, HouseTaxView, MyLetterHouses, PartyPage, PartyView, TaxBillPage, TaxPayResult, TaxRateList,
+  type DoorInput, type RentInput, type TaxBillQuery, type TaxRateInput, type BlacklistInput, type FlagListQuery, type LiftInput, type ManagerInput, type PartyInput, type PartyListQuery,
 } from '@shared/housing/housing.schema';
+import { z } from 'zod';
 import { api, qs } from '../../lib/api';
 
 const fresh = () => ({ transactionId: crypto.randomUUID() });
@@ -47,3 +50,36 @@ export function useMyTax() {
 }
 
 export const usePayTax = () => useHousingMutation((billId: string) => api.post(`/api/housing/my/tax/${billId}/pay`, {}, TaxPayResult));
+
+export function useHouseTax(houseId: string) {
+  return useQuery({ queryKey: ['housing', 'house-tax', houseId], queryFn: () => api.get(`/api/housing/houses/${houseId}/tax`, HouseTaxView) });
+}
+
+export const useDeclareRent = (houseId: string) => useHousingMutation((input: RentInput) => api.put(`/api/housing/houses/${houseId}/rent`, input, z.object({ ok: z.literal(true) })));
+
+export function useTaxRates() {
+  return useQuery({ queryKey: ['housing', 'tax-rates'], queryFn: () => api.get('/api/housing/tax/rates', TaxRateList) });
+}
+
+export const useSetTaxRate = () => useHousingMutation((input: TaxRateInput) => api.put('/api/housing/tax/rates', input, TaxRateList));
+
+export function useTaxBills(query: Partial<TaxBillQuery>) {
+  return useQuery({ queryKey: ['housing', 'tax-bills', query], queryFn: () => api.get(`/api/housing/tax/bills${qs(query)}`, TaxBillPage) });
+}
+
+export function useDoors() {
+  return useQuery({ queryKey: ['housing', 'doors'], queryFn: () => api.get('/api/housing/doors', DoorList) });
+}
+
+export const useCreateDoor = () => useHousingMutation((input: DoorInput) => api.post('/api/housing/doors', input, DoorCreated));
+export const useRevokeDoor = () => useHousingMutation((id: string) => api.post(`/api/housing/doors/${id}/revoke`, {}, DoorView));
+
+/** Buildings of the jurisdiction matching an address, for choosing where a door system is. */
+export function useBuildingSearch(q: string) {
+  return useQuery({ queryKey: ['housing', 'buildings', q], queryFn: () => api.get(`/api/registry/buildings${qs({ q, pageSize: 20 })}`, BuildingPage), enabled: q.length >= 2 });
+}
+
+/** The divisions directly below `parent` (the city's districts, for the tax rates). */
+export function useDivisionChildren(parent: string | undefined) {
+  return useQuery({ queryKey: ['housing', 'divisions', parent], queryFn: () => api.get(`/api/divisions${qs({ parent })}`, DivisionList), enabled: Boolean(parent) });
+}

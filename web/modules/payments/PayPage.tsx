@@ -6,8 +6,8 @@ import { Link, useParams } from 'react-router';
 import { CheckoutView } from '@shared/payments/payments.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../lib/api';
+import { yuan } from '../../lib/money';
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 /** The built-in provider's payment page: what is charged, and a button that pays (a simulated payment). */
 export function PayPage() {

@@ -2,6 +2,7 @@ import { App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useMyLetterHouses, useMyTax, usePayTax, useSignLetter } from '../api';
+import { yuanFigure } from '../../../lib/money';
 
 /** A landlord on a phone: the safety responsibility letter in force, signed per house, and who is registered in each. */
 export function LettersPage() {
@@ -12,7 +13,6 @@ export function LettersPage() {
   const letter = view.data?.letter;
   const bills = useMyTax();
   const pay = usePayTax();
-  const yuan = (fen: number) => (fen / 100).toFixed(2);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('letter.title')}</Typography.Title>
@@ -39,7 +39,7 @@ export function LettersPage() {
           </Space>
         </Card>
       ))}
-      <Card size="small" title={t('tax.title')} extra={bills.data && bills.data.arrearsFen > 0 && <Tag color="error">{t('tax.arrears', { amount: yuan(bills.data.arrearsFen) })}</Tag>}>
+      <Card size="small" title={t('tax.title')} extra={bills.data && bills.data.arrearsFen > 0 && <Tag color="error">{t('tax.arrears', { amount: yuanFigure(bills.data.arrearsFen) })}</Tag>}>
         <ErrorAlert error={bills.error ?? pay.error} />
         {bills.data?.items.length === 0 && <Typography.Text type="secondary">{t('tax.none')}</Typography.Text>}
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -47,7 +47,7 @@ export function LettersPage() {
             <Space key={b.id} wrap style={{ justifyContent: 'space-between', width: '100%' }} data-testid={`tax-${b.periodStart}`}>
               <Space direction="vertical" size={0}>
                 <Typography.Text>{b.address}</Typography.Text>
-                <Typography.Text type="secondary">{t('tax.period', { start: b.periodStart, end: b.periodEnd })} · {t('tax.amount', { amount: yuan(b.amountFen) })}</Typography.Text>
+                <Typography.Text type="secondary">{t('tax.period', { start: b.periodStart, end: b.periodEnd })} · {t('tax.amount', { amount: yuanFigure(b.amountFen) })}</Typography.Text>
               </Space>
               {b.status === 'paid' ? <Tag color="success">{t('tax.paid')}</Tag> : (
                 <Space>

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { ReplacementView } from '@shared/permits/permit.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useReplacementAction, useRequestReplacement } from '../api';
+import { yuan } from '../../../lib/money';
 
 const COLOR = { awaiting_payment: 'warning', paid: 'processing', issued: 'success', cancelled: 'default' } as const;
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 /** A permit's card replacements: ask for one (then pay), and for staff, hand the new card over or cancel. */
 export function ReplacementsCard({ permitId, rows, side, canRequest }: { permitId: string; rows: ReplacementView[]; side: 'staff' | 'holder'; canRequest: boolean }) {

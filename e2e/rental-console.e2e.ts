@@ -92,6 +92,37 @@ describe('the rental-housing console', () => {
     await page.close();
   });
 
+  it('a campaign inspection no longer needed is cancelled with the reason', async () => {
+    const admin = await apiAs('admin');
+    const shipai = await apiAs('shipai');
+    const grid = await admin.post<{ code: string }>('/api/divisions/grids', { parentCode: '440106006002', name: `取消测试网格${suffix}` });
+    const building = await shipai.post<{ id: string }>('/api/registry/buildings', { divisionCode: grid.code, address: `石牌专项路 ${suffix} 号` });
+    const house = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: building.id, unit: '101', use: 'rental', areaM2: 30, ownerOrganisation: '石牌物业管理有限公司' });
+    const dueOn = new Date(Date.now() + 8 * 3600_000 + 5 * 86_400_000).toISOString().slice(0, 10);
+    await shipai.post('/api/inspections/campaigns', { name: `燃气专项 ${suffix}`, divisionCode: grid.code, dueOn, transactionId: randomUUID() });
+    const visits = await shipai.get<{ items: { id: string; kind: string }[] }>(`/api/inspections/inspections?status=planned&houseId=${house.id}`);
+    const visit = visits.items.find((i) => i.kind === 'campaign')!;
+    const routine = visits.items.find((i) => i.kind === 'routine')!;
+
+    const page = await newPage(browser());
+    await loginAs(page, 'shipai');
+    // A routine inspection follows the grade: no cancel button.
+    await page.goto(`/inspections/inspections/${routine.id}`);
+    await page.getByTestId('item-ebike').waitFor();
+    expect(await page.getByRole('button', { name: '取消巡查' }).count()).toBe(0);
+    await page.goto(`/inspections/inspections/${visit.id}`);
+    await page.getByRole('button', { name: '取消巡查' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '取消巡查' }).click();
+    await dialog.getByText('请填写理由').waitFor();
+    await dialog.getByLabel('取消原因').fill('本屋上周已在消防专项中检查燃气');
+    await dialog.getByRole('button', { name: '取消巡查' }).click();
+    await expect.poll(() => page.getByTestId('inspection-status').textContent()).toBe('已取消');
+    await page.getByTestId('inspection-cancelled').getByText('本屋上周已在消防专项中检查燃气').waitFor();
+    await screenshot(page, 'inspections-cancelled');
+    await page.close();
+  });
+
   it('grids: the schematic map and the list with coverage and grid workers', async () => {
     const page = await newPage(browser());
     await loginAs(page, 'shipai');

@@ -336,6 +336,11 @@ const ROUTES: RouteCase[] = [
     foreign: (f) => [{ method: 'GET', url: `/api/inspections/inspections/${f.bInspection}` }],
   },
   {
+    route: 'POST /api/inspections/inspections/:id/cancel',
+    sample: (f) => ({ method: 'POST', url: `/api/inspections/inspections/${f.bInspection}/cancel`, body: { reason: '扫描用理由', transactionId: randomUUID() } }),
+    foreign: (f) => [{ method: 'POST', url: `/api/inspections/inspections/${f.bInspection}/cancel`, body: { reason: '越界取消', transactionId: randomUUID() } }],
+  },
+  {
     route: 'POST /api/inspections/inspections/:id/submit',
     sample: (f) => ({ method: 'POST', url: `/api/inspections/inspections/${f.bInspection}/submit`, body: { results: [], transactionId: randomUUID() } }),
     foreign: (f) => [{ method: 'POST', url: `/api/inspections/inspections/${f.bInspection}/submit`, body: { results: [{ code: 'ebike', passed: true }], transactionId: randomUUID() } }],

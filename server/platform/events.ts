@@ -7,6 +7,8 @@ export type DomainEvents = {
   'registry.person.moved': { personIds: string[] };
   /** A house was added to the registry. */
   'registry.house.created': { houseId: string; divisionCode: string; address: string; use: string };
+  /** A building was retired with its houses (demolished, or never a real address). */
+  'registry.houses.retired': { houseIds: string[] };
   /** Someone moved into or out of these houses. */
   'registry.occupancy.changed': { houseIds: string[] };
 };

@@ -83,6 +83,10 @@ export const InspectionSubmitInput = z.strictObject({
 });
 export type InspectionSubmitInput = z.infer<typeof InspectionSubmitInput>;
 
+/** Cancelling a one-off inspection (a campaign's or a flag's) that is no longer needed, with the reason. */
+export const InspectionCancelInput = z.strictObject({ reason: z.string().trim().min(2).max(500), transactionId: z.uuid() });
+export type InspectionCancelInput = z.infer<typeof InspectionCancelInput>;
+
 export const CampaignInput = z.strictObject({
   name: z.string().trim().min(2).max(60),
   /** The area: every rental house under this division (in the caller's jurisdiction). */

@@ -41,6 +41,17 @@ export async function trackHouses(tx: Executor, rows: { houseId: string; divisio
   return added.length;
 }
 
+/** Stops tracking houses (they left the registry): no more routine inspections are planned for them. */
+export async function untrackHouses(tx: Tx, houseIds: string[]): Promise<void> {
+  if (houseIds.length) await tx.delete(houseGrades).where(inArray(houseGrades.houseId, houseIds));
+}
+
+/** Planned inspections of these houses, locked, to cancel. */
+export async function lockPlannedOf(tx: Tx, houseIds: string[]): Promise<InspectionRow[]> {
+  if (houseIds.length === 0) return [];
+  return tx.select().from(inspections).where(and(inArray(inspections.houseId, houseIds), eq(inspections.status, 'planned'))).for('update');
+}
+
 export async function findGrade(db: Executor, houseId: string): Promise<GradeRow | undefined> {
   const [row] = await db.select().from(houseGrades).where(eq(houseGrades.houseId, houseId));
   return row;

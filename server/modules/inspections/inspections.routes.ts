@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '@shared/errors';
 import {
   CampaignInput, CampaignView, ChecklistItemInput, ChecklistItemView, ChecklistView, CodeParam, FileParams, HazardActionInput, HazardListQuery, HazardPage, HazardView,
-  HouseInspectionsView, IdParam, InspectionListQuery, InspectionPage, InspectionSubmitInput, InspectionView, MyHousesView,
+  HouseInspectionsView, IdParam, InspectionListQuery, InspectionPage, InspectionSubmitInput, InspectionCancelInput, InspectionView, MyHousesView,
   CalendarQuery, CalendarView, GridsQuery, GridsView, InspectionStatsQuery, InspectionStatsView, RegistrationTaskActionInput, RegistrationTaskPage, RegistrationTaskQuery, RegistrationTaskView,
 } from '@shared/inspections/inspection.schema';
 import { openFile } from '../../platform/files/files';
@@ -43,6 +43,11 @@ export const inspectionsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'inspections.inspect' },
     schema: { summary: 'Record an inspection done on a phone (a retried send is recorded once)', tags, params: IdParam, body: InspectionSubmitInput, response: { 200: InspectionView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, (req) => inspections.submitInspection(req.ctx, req.params.id, req.body));
+
+  app.post('/inspections/:id/cancel', {
+    config: { permission: 'inspections.manage' },
+    schema: { summary: 'Cancel a planned campaign or flag inspection no longer needed, with the reason', tags, params: IdParam, body: InspectionCancelInput, response: { 200: InspectionView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+  }, (req) => inspections.cancelInspection(req.ctx, req.params.id, req.body));
 
   app.post('/campaigns', {
     config: { permission: 'inspections.manage' },

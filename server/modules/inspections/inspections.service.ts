@@ -3,7 +3,7 @@ import { AppError, type FieldIssue } from '@shared/errors';
 import { DEFAULT_CHECKLIST, type ChecklistItem } from '@shared/inspections/checklist';
 import { gradeOf, nextDueOn, type Risk } from '@shared/inspections/grading';
 import type {
-  CampaignInput, ChecklistItemInput, ChecklistItemView, GradeView, HouseInspectionsView, InspectionListQuery, InspectionSubmitInput, InspectionSummary, InspectionView,
+  CampaignInput, ChecklistItemInput, InspectionCancelInput, ChecklistItemView, GradeView, HouseInspectionsView, InspectionListQuery, InspectionSubmitInput, InspectionSummary, InspectionView,
 } from '@shared/inspections/inspection.schema';
 import { inspectionWorkflow } from '@shared/inspections/inspection.workflow';
 import { maskIdNumber } from '@shared/kernel/id-number';
@@ -161,7 +161,8 @@ async function inspectionView(ctx: Ctx, db: Executor, row: repo.InspectionRow): 
     registered: planned ? (await listOccupants(db, row.houseId)).map((o) => ({ ...o, idNumber: pii ? o.idNumber : maskIdNumber(o.idNumber) })) : [],
     hazards: (planned ? open : open.filter((h) => h.inspectionId === row.id)).map((h) => hazardSummary(ctx, h, labels)),
     history: history.map((h) => ({ action: h.action.action, from: h.action.fromStatus, to: h.action.toStatus, at: h.action.at.toISOString(), by: h.by, details: h.action.details })),
-    actions: inspectionWorkflow.available(row.status, ctx.actor.permissions),
+    // Routine inspections follow the grade and re-inspections a fix: only one-offs are cancelled by hand.
+    actions: inspectionWorkflow.available(row.status, ctx.actor.permissions).filter((a) => a !== 'cancel' || (row.kind !== 'routine' && row.kind !== 'reinspection')),
   };
 }
 
@@ -238,6 +239,38 @@ export async function submitInspection(ctx: Ctx, id: string, input: InspectionSu
     return inspectionView(ctx, tx, (await repo.findInspection(tx, id, ctx.scope))!);
   });
 }
+
+/**
+ * Cancels a planned one-off inspection (a campaign's or a flag's) with the reason. Routine inspections follow the
+ * grade and re-inspections a reported fix, so they are not cancelled by hand; a house leaving the registry cancels
+ * all of its own.
+ *
+ * @throws NOT_FOUND; WORKFLOW_ACTION_NOT_OPEN unless planned; INSPECTIONS_CANCEL_KIND for a routine or re-inspection.
+ * @idempotent on (inspection, transactionId).
+ */
+export async function cancelInspection(ctx: Ctx, id: string, input: InspectionCancelInput): Promise<InspectionView> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.lockInspection(tx, id, ctx.scope);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (await repo.findInspectionAction(tx, id, input.transactionId)) return inspectionView(ctx, tx, row);
+    const to = inspectionWorkflow.next(row.status, 'cancel', ctx.actor.permissions) as repo.InspectionRow['status'];
+    if (row.kind === 'routine' || row.kind === 'reinspection') throw new AppError('INSPECTIONS_CANCEL_KIND');
+    await cancel(ctx, tx, row, to, input.reason, input.transactionId);
+    return inspectionView(ctx, tx, (await repo.findInspection(tx, id, ctx.scope))!);
+  });
+}
+
+async function cancel(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>, tx: Tx, row: repo.InspectionRow, to: repo.InspectionRow['status'], reason: string, transactionId: string): Promise<void> {
+  await repo.updateInspection(tx, row.id, { status: to, notes: reason, updatedAt: ctx.now() });
+  await repo.insertInspectionAction(tx, { inspectionId: row.id, action: 'cancel', fromStatus: row.status, toStatus: to, transactionId, actorId: ctx.actor.userId, details: reason, at: ctx.now() });
+  await audit.record(tx, ctx, { action: 'inspections.inspection.cancel', entityType: 'insp_inspection', entityId: row.id, divisionCode: row.divisionCode, details: { kind: row.kind, reason } });
+}
+
+// Houses that left the registry are no longer inspected: their planned inspections are cancelled, tracking stops.
+onDomainEvent('registry.houses.retired', async (tx, ctx, { houseIds }) => {
+  for (const row of await repo.lockPlannedOf(tx, houseIds)) await cancel(ctx, tx, row, 'cancelled', '房屋已注销', randomUUID());
+  await repo.untrackHouses(tx, houseIds);
+});
 
 // ── houses ───────────────────────────────────────────────────────────────────
 

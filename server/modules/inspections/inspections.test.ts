@@ -312,3 +312,41 @@ describe('statistics, the calendar and grids', () => {
     expect((await t.as(worker).get('/api/inspections/grids')).json<{ items: { code: string }[] }>().items.map((g) => g.code)).toEqual([grid]);
   });
 });
+
+describe('cancelling inspections', () => {
+  it('a campaign inspection no longer needed is cancelled with the reason, once; a routine one is not', async () => {
+    t.setNow(china('2026-03-22'));
+    expect((await t.as(officer).post('/api/inspections/campaigns', { name: '燃气安全专项检查', divisionCode: grid, dueOn: '2026-03-28', transactionId: randomUUID() })).statusCode).toBe(201);
+    const [visit] = await planned(worker, 'campaign');
+    const url = `/api/inspections/inspections/${visit!.id}/cancel`;
+    expect((await t.as(worker).post(url, { reason: '不需要了', transactionId: randomUUID() })).statusCode).toBe(403);
+    const bare = await t.as(officer).post(url, { transactionId: randomUUID() });
+    expect(bare.statusCode).toBe(400);
+    const transactionId = randomUUID();
+    const cancelled = await t.as(officer).post(url, { reason: '本屋上周已完成燃气检查', transactionId });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+    expect((await t.as(officer).post(url, { reason: '本屋上周已完成燃气检查', transactionId })).statusCode).toBe(200);
+    expect(await t.handle.query("select action, details from insp_inspection_actions where inspection_id = $1 and action = 'cancel'", [visit!.id])).toEqual([{ action: 'cancel', details: '本屋上周已完成燃气检查' }]);
+    expect((await t.as(officer).post(url, { reason: '再取消一次', transactionId: randomUUID() })).statusCode).toBe(409);
+    const calendar = (await t.as(officer).get('/api/inspections/calendar?month=2026-03')).json<{ days: { date: string; cancelled: number }[] }>();
+    expect(calendar.days.find((d) => d.date === '2026-03-28')).toMatchObject({ cancelled: 1 });
+    const [routine] = await planned(worker, 'routine');
+    const refused = await t.as(officer).post(`/api/inspections/inspections/${routine!.id}/cancel`, { reason: '不想去了', transactionId: randomUUID() });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'INSPECTIONS_CANCEL_KIND', message: expect.stringContaining('不能手工取消') });
+  });
+
+  it('a house leaving the registry has its planned inspections cancelled and is planned no more', async () => {
+    const building = (await t.as(officer).post('/api/registry/buildings', { divisionCode: grid, address: '石牌街道拆迁路 3 号' })).json<{ id: string }>();
+    const house = (await t.as(officer).post('/api/registry/houses', { buildingId: building.id, unit: '101', use: 'rental', areaM2: 20, ownerOrganisation: '拆迁物业' })).json<{ id: string }>();
+    const before = (await t.as(worker).get(`/api/inspections/inspections?status=planned&houseId=${house.id}`)).json<InspectionPage>();
+    expect(before.items).toHaveLength(1);
+    expect((await t.as(admin).post(`/api/registry/buildings/${building.id}/retire`)).statusCode).toBe(200);
+    const after = (await t.as(worker).get(`/api/inspections/inspections?houseId=${house.id}`)).json<InspectionPage>();
+    expect(after.items.map((i) => i.status)).toEqual(['cancelled']);
+    await planDaily(ctx());
+    expect((await t.as(worker).get(`/api/inspections/inspections?status=planned&houseId=${house.id}`)).json<InspectionPage>().items).toEqual([]);
+    expect(await t.handle.query('select house_id from insp_house_grades where house_id = $1', [house.id])).toEqual([]);
+  });
+});

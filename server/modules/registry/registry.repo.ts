@@ -79,8 +79,10 @@ export async function moveHouses(tx: Tx, fromId: string, into: { id: string; div
   return moved.length;
 }
 
-export async function retireHousesOf(tx: Tx, buildingId: string, at: Date): Promise<void> {
-  await tx.update(houses).set({ status: 'retired', updatedAt: at }).where(eq(houses.buildingId, buildingId));
+/** Retires a building's houses; returns their ids. */
+export async function retireHousesOf(tx: Tx, buildingId: string, at: Date): Promise<string[]> {
+  const rows = await tx.update(houses).set({ status: 'retired', updatedAt: at }).where(eq(houses.buildingId, buildingId)).returning({ id: houses.id });
+  return rows.map((r) => r.id);
 }
 
 /** How many people live in a building now. */

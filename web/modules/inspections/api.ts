@@ -44,6 +44,14 @@ export function useSubmitInspection(id: string) {
   });
 }
 
+export function useCancelInspection(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => api.post(`/api/inspections/inspections/${id}/cancel`, { reason, transactionId: crypto.randomUUID() }, InspectionView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['inspections'] }),
+  });
+}
+
 export function useHouseInspections(houseId: string) {
   return useQuery({ queryKey: ['inspections', 'house', houseId], queryFn: () => api.get(`/api/inspections/houses/${houseId}`, HouseInspectionsView) });
 }

@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Radio, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, List, Modal, Radio, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDate } from '@shared/kernel/workdays';
 import { useParams } from 'react-router';
 import type { InspectionView } from '@shared/inspections/inspection.schema';
+import { INSPECTION_KINDS } from '@shared/inspections/inspection.workflow';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ProofUpload } from '../../../components/ProofUpload';
 import { useLang } from '../../../lib/lang';
-import { useInspection, useSubmitInspection } from '../api';
+import { useCancelInspection, useInspection, useSubmitInspection } from '../api';
 import { HazardDrawer } from '../components/HazardDrawer';
 import { HazardStatusTag } from '../components/tags';
 
@@ -82,6 +83,28 @@ function ChecklistForm({ inspection }: { inspection: InspectionView }) {
   );
 }
 
+/** Cancels a one-off inspection no longer needed (a campaign's or a flag's), with the reason. */
+function CancelButton({ id }: { id: string }) {
+  const { t } = useTranslation(['inspections', 'common']);
+  const { message } = App.useApp();
+  const cancel = useCancelInspection(id);
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  return (
+    <>
+      <Button danger onClick={() => { cancel.reset(); setOpen(true); }}>{t('inspection.cancel')}</Button>
+      <Modal open={open} title={t('inspection.cancelTitle')} okText={t('inspection.cancel')} okButtonProps={{ danger: true, loading: cancel.isPending }} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+        <ErrorAlert error={cancel.error} />
+        <Form form={form} layout="vertical" onFinish={({ reason }) => cancel.mutate(reason, { onSuccess: () => { setOpen(false); void message.success(t('inspection.cancelledOk')); } })}>
+          <Form.Item name="reason" label={t('inspection.cancelReason')} rules={[{ required: true, min: 2, max: 500, message: t('tasks.reasonRequired') }]}>
+            <Input.TextArea rows={3} placeholder={t('inspection.cancelHint')} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 /** One inspection: the checklist to fill in on site, or what it found, its hazards and history. */
 export function InspectionPage() {
   const { id = '' } = useParams();
@@ -89,19 +112,29 @@ export function InspectionPage() {
   const lang = useLang();
   const inspection = useInspection(id);
   const [open, setOpen] = useState<string | null>(null);
+  // What the actions table records in codes: the kind an inspection was planned as, how many items failed.
+  const detail = (text: string) => {
+    const failed = /^(\d+) failed$/.exec(text);
+    if (failed) return t('inspection.failedItems', { count: Number(failed[1]) });
+    return (INSPECTION_KINDS as readonly string[]).includes(text) ? t(`kind.${text}`) : text;
+  };
   if (inspection.error) return <ErrorAlert error={inspection.error} />;
   const i = inspection.data;
   if (!i) return <Skeleton active />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={<Space wrap>{i.address}<Tag>{t(`kind.${i.kind}`)}</Tag><Tag color={i.status === 'done' ? 'success' : i.overdue ? 'error' : 'processing'} data-testid="inspection-status">{t(`status.${i.status}`)}</Tag></Space>}>
+      <Card
+        title={<Space wrap>{i.address}<Tag>{t(`kind.${i.kind}`)}</Tag><Tag color={i.status === 'done' ? 'success' : i.status === 'cancelled' ? 'default' : i.overdue ? 'error' : 'processing'} data-testid="inspection-status">{t(`status.${i.status}`)}</Tag></Space>}
+        extra={i.actions.includes('cancel') && <CancelButton id={i.id} />}
+      >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('today.due', { date: '' }).trim()}>{i.dueOn}</Descriptions.Item>
           {i.doneOn && <Descriptions.Item label={t('inspection.doneOn')}>{i.doneOn}</Descriptions.Item>}
           {i.inspector && <Descriptions.Item label={t('inspection.inspector')}>{i.inspector}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      {i.status === 'planned' ? <ChecklistForm inspection={i} /> : (
+      {i.status === 'cancelled' && <Alert type="info" showIcon message={t('inspection.cancelled')} description={i.notes} data-testid="inspection-cancelled" />}
+      {i.status === 'planned' ? <ChecklistForm inspection={i} /> : i.status === 'done' && (
         <>
           <Card size="small" title={`${t('inspection.results')} · ${t('inspection.failedItems', { count: i.failed })}`}>
             <Table rowKey="code" size="small" pagination={false} dataSource={i.results} columns={[
@@ -123,7 +156,7 @@ export function InspectionPage() {
         </>
       )}
       <Card size="small" title={t('inspection.history')}>
-        <Timeline items={i.history.map((e) => ({ children: `${chinaDate(new Date(e.at))} · ${t(`status.${e.to}`, { defaultValue: e.to })}${e.by ? ` · ${e.by}` : ''}${e.details ? ` · ${e.details}` : ''}` }))} />
+        <Timeline items={i.history.map((e) => ({ children: `${chinaDate(new Date(e.at))} · ${t(`status.${e.to}`, { defaultValue: e.to })}${e.by ? ` · ${e.by}` : ''}${e.details ? ` · ${detail(e.details)}` : ''}` }))} />
       </Card>
       <HazardDrawer side="staff" id={open} onClose={() => setOpen(null)} />
     </Space>

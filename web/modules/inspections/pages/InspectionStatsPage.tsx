@@ -20,7 +20,7 @@ export function InspectionStatsPage() {
   const data = stats.data;
   const option = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('stats.found'), t('stats.closed')] },
+    legend: { top: 0, left: 'center', data: [t('stats.found'), t('stats.closed')] },
     grid: { left: 40, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: (data?.months ?? []).map((m) => m.month) },
     yAxis: { type: 'value', minInterval: 1 },

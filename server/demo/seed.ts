@@ -137,7 +137,7 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress, op
   // Notices go into the outbox; the server's dispatcher sends them as it does every message.
   const outbox = createNotifier(db, { name: 'demo', send: () => Promise.resolve() });
   const grid = wanted.find((user) => user.username === 'gridworker')!.division;
-  await seedInspections(db, { today, grid, landlordPhone: DEMO_PORTAL_USERS[1]!.phone, notifier: outbox });
+  await seedInspections(db, { today, grid, landlordPhone: DEMO_PORTAL_USERS[1]!.phone, notifier: outbox, officerUserId: counter?.id });
   progress?.('inspections', 1, 1);
   if (counter) await seedHousing(db, { today, grid, officerUserId: counter.id, notifier: outbox });
   progress?.('housing', 1, 1);

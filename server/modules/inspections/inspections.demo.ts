@@ -6,14 +6,15 @@ import { seedDemoLandlord } from '../registry';
 import { actOnHazard } from './inspections.hazards';
 import * as repo from './inspections.repo';
 import { countCoverage } from './inspections.stats';
-import { checklist, planDaily, submitInspection } from './inspections.service';
+import { addDays } from '@shared/kernel/workdays';
+import { cancelInspection, checklist, createCampaign, planDaily, submitInspection } from './inspections.service';
 
 /**
  * The demo's inspections: every rental house tracked and the week planned; in the grid worker's grid, the demo
  * landlord's houses inspected with hazards in every state (notified, reported fixed, referred, handled and closed),
  * and other houses graded from one to five stars. Adds nothing twice.
  */
-export async function seedInspections(db: Db, options: { today: string; grid: string; landlordPhone: string; notifier: Notifier }): Promise<number> {
+export async function seedInspections(db: Db, options: { today: string; grid: string; landlordPhone: string; notifier: Notifier; officerUserId?: string }): Promise<number> {
   const houses = await seedDemoLandlord(db, { phone: options.landlordPhone, grid: options.grid, count: 3 });
   if (houses.length === 0 || (await repo.findGrade(db, houses[0]!.id))?.score != null) return 0;
   const base = { db, dbHandle: null as never, config: null as never, notifier: options.notifier, jobs: null as never, lang: 'zh-CN' as const, ip: null, userAgent: null, requestId: randomUUID() };
@@ -52,6 +53,14 @@ export async function seedInspections(db: Db, options: { today: string; grid: st
     const again = await repo.listInspections(db, { root: options.grid }, { status: 'planned', houseId: clutter.houseId, today: options.today, page: 1, pageSize: 10 });
     const re = again.rows.map((r) => r.inspection).find((i) => i.kind === 'reinspection');
     if (re) await submitInspection(worker, re.id, { results: answers([]), occupants: { confirmed: [], unregistered: [] }, transactionId: randomUUID() });
+  }
+  // The street's e-bike campaign over the grid, due in a fortnight; the house whose e-bikes were just put right is taken off it.
+  if (options.officerUserId) {
+    const officer: Ctx = { ...worker, scope: { root: options.grid.slice(0, 9) }, actor: { ...systemActor('demo'), kind: 'staff', userId: options.officerUserId, permissions: ['inspections.read', 'inspections.manage'] } };
+    await createCampaign(officer, { name: '电动自行车充电专项整治', divisionCode: options.grid, dueOn: addDays(options.today, 14), transactionId: randomUUID() });
+    const again = await repo.listInspections(db, { root: options.grid }, { status: 'planned', houseId: houses[0]!.id, today: options.today, page: 1, pageSize: 10 });
+    const visit = again.rows.map((r) => r.inspection).find((i) => i.kind === 'campaign');
+    if (visit) await cancelInspection(officer, visit.id, { reason: '该户电动车隐患已在本周巡查中发现并整改，待复查时一并检查', transactionId: randomUUID() });
   }
   await db.transaction((tx) => countCoverage({ now }, tx));
   return done;

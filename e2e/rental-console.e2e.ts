@@ -92,34 +92,58 @@ describe('the rental-housing console', () => {
     await page.close();
   });
 
-  it('a campaign inspection no longer needed is cancelled with the reason', async () => {
+  it('a street starts a campaign over a grid; one inspection no longer needed is cancelled with the reason', async () => {
     const admin = await apiAs('admin');
     const shipai = await apiAs('shipai');
-    const grid = await admin.post<{ code: string }>('/api/divisions/grids', { parentCode: '440106006002', name: `取消测试网格${suffix}` });
+    const gridName = `取消测试网格${suffix}`;
+    const grid = await admin.post<{ code: string }>('/api/divisions/grids', { parentCode: '440106006002', name: gridName });
     const building = await shipai.post<{ id: string }>('/api/registry/buildings', { divisionCode: grid.code, address: `石牌专项路 ${suffix} 号` });
     const house = await shipai.post<{ id: string }>('/api/registry/houses', { buildingId: building.id, unit: '101', use: 'rental', areaM2: 30, ownerOrganisation: '石牌物业管理有限公司' });
-    const dueOn = new Date(Date.now() + 8 * 3600_000 + 5 * 86_400_000).toISOString().slice(0, 10);
-    await shipai.post('/api/inspections/campaigns', { name: `燃气专项 ${suffix}`, divisionCode: grid.code, dueOn, transactionId: randomUUID() });
-    const visits = await shipai.get<{ items: { id: string; kind: string }[] }>(`/api/inspections/inspections?status=planned&houseId=${house.id}`);
-    const visit = visits.items.find((i) => i.kind === 'campaign')!;
-    const routine = visits.items.find((i) => i.kind === 'routine')!;
 
     const page = await newPage(browser());
     await loginAs(page, 'shipai');
+    await page.goto('/inspections/campaigns');
+    // The demo's e-bike campaign is there, one house taken off it.
+    await page.getByTestId('campaign-电动自行车充电专项整治').getByText('取消 1').waitFor();
+    await page.getByRole('button', { name: '发起专项整治' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.getByText('请选择范围').waitFor();
+    await dialog.getByLabel('名称').fill(`燃气专项 ${suffix}`);
+    await dialog.getByLabel('范围').click();
+    const menu = (text: string) => page.locator('.ant-cascader-dropdown:not(.ant-cascader-dropdown-hidden) .ant-cascader-menu-item').filter({ hasText: text }).first();
+    await menu('石牌街道').click();
+    await menu('东城社区').click();
+    await menu(gridName).click();
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'inspections-campaign-new');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByTestId(`campaign-燃气专项 ${suffix}`);
+    await row.getByText('0/1').waitFor();
+    expect(await row.textContent()).toContain(gridName);
+
+    const visits = await shipai.get<{ items: { id: string; kind: string }[] }>(`/api/inspections/inspections?status=planned&withinDays=30&houseId=${house.id}`);
+    const visit = visits.items.find((i) => i.kind === 'campaign')!;
+    const routine = visits.items.find((i) => i.kind === 'routine')!;
     // A routine inspection follows the grade: no cancel button.
     await page.goto(`/inspections/inspections/${routine.id}`);
     await page.getByTestId('item-ebike').waitFor();
     expect(await page.getByRole('button', { name: '取消巡查' }).count()).toBe(0);
     await page.goto(`/inspections/inspections/${visit.id}`);
     await page.getByRole('button', { name: '取消巡查' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: '取消巡查' }).click();
-    await dialog.getByText('请填写理由').waitFor();
-    await dialog.getByLabel('取消原因').fill('本屋上周已在消防专项中检查燃气');
-    await dialog.getByRole('button', { name: '取消巡查' }).click();
+    const cancel = page.getByRole('dialog');
+    await cancel.getByRole('button', { name: '取消巡查' }).click();
+    await cancel.getByText('请填写理由').waitFor();
+    await cancel.getByLabel('取消原因').fill('本屋上周已在消防专项中检查燃气');
+    await cancel.getByRole('button', { name: '取消巡查' }).click();
     await expect.poll(() => page.getByTestId('inspection-status').textContent()).toBe('已取消');
     await page.getByTestId('inspection-cancelled').getByText('本屋上周已在消防专项中检查燃气').waitFor();
     await screenshot(page, 'inspections-cancelled');
+    await page.goto('/inspections/campaigns');
+    await page.getByTestId(`campaign-燃气专项 ${suffix}`).getByText('取消 1').waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await screenshot(page, 'inspections-campaigns');
     await page.close();
   });
 

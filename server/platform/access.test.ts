@@ -345,6 +345,7 @@ const ROUTES: RouteCase[] = [
     sample: (f) => ({ method: 'POST', url: `/api/inspections/inspections/${f.bInspection}/submit`, body: { results: [], transactionId: randomUUID() } }),
     foreign: (f) => [{ method: 'POST', url: `/api/inspections/inspections/${f.bInspection}/submit`, body: { results: [{ code: 'ebike', passed: true }], transactionId: randomUUID() } }],
   },
+  { route: 'GET /api/inspections/campaigns', sample: () => ({ method: 'GET', url: '/api/inspections/campaigns' }), foreign: () => [] },
   {
     route: 'POST /api/inspections/campaigns',
     sample: (f) => ({ method: 'POST', url: '/api/inspections/campaigns', body: { name: `扫描整治 ${++unique}`, divisionCode: f.aGrid, dueOn: '2099-01-01', transactionId: randomUUID() } }),

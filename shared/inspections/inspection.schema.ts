@@ -96,6 +96,16 @@ export const CampaignInput = z.strictObject({
 });
 export type CampaignInput = z.infer<typeof CampaignInput>;
 export const CampaignView = z.object({ id: z.string(), name: z.string(), divisionCode: z.string(), dueOn: z.string(), planned: z.number() });
+export const CampaignListQuery = z.strictObject({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
+export type CampaignListQuery = z.infer<typeof CampaignListQuery>;
+/** A campaign over (part of) the caller's jurisdiction, with the progress of its inspections there. */
+export const CampaignSummary = z.object({
+  id: z.string(), name: z.string(), division: z.object({ code: z.string(), name: z.string() }), dueOn: z.string(), createdAt: z.string(),
+  inspections: z.number(), done: z.number(), cancelled: z.number(), open: z.number(), overdue: z.number(), failedItems: z.number(),
+});
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+export const CampaignPage = z.object({ items: z.array(CampaignSummary), total: z.number(), page: z.number(), pageSize: z.number() });
+export type CampaignPage = z.infer<typeof CampaignPage>;
 
 export const HazardSummary = z.object({
   id: z.string(), houseId: z.string(), address: z.string(), divisionCode: z.string(), itemCode: z.string(), label: Text, serious: z.boolean(),

@@ -162,6 +162,29 @@ export async function findCampaignByTransaction(db: Executor, userId: string, tr
   return row;
 }
 
+/**
+ * Campaigns whose area overlaps the jurisdiction (inside it, or covering it), newest due first, with the counts of
+ * their inspections inside the jurisdiction.
+ */
+export async function listCampaigns(db: Executor, scope: Scope, query: { today: string; page: number; pageSize: number }) {
+  if (scope.root === null) return { rows: [], total: 0 };
+  const overlaps = sql`(${campaigns.divisionCode} like ${`${scope.root}%`} or ${scope.root} like ${campaigns.divisionCode} || '%')`;
+  const [total] = await db.select({ n: count() }).from(campaigns).where(overlaps);
+  const rows = await db.select({
+    campaign: campaigns,
+    inspections: sql<number>`count(${inspections.id})::int`,
+    done: sql<number>`count(*) filter (where ${inspections.status} = 'done')::int`,
+    cancelled: sql<number>`count(*) filter (where ${inspections.status} = 'cancelled')::int`,
+    open: sql<number>`count(*) filter (where ${inspections.status} = 'planned')::int`,
+    overdue: sql<number>`count(*) filter (where ${inspections.status} = 'planned' and ${inspections.dueOn} < ${query.today})::int`,
+    failedItems: sql<number>`coalesce(sum((select count(*) from jsonb_array_elements(${inspections.results}) r where (r->>'passed')::boolean = false)) filter (where ${inspections.status} = 'done'), 0)::int`,
+  }).from(campaigns)
+    .leftJoin(inspections, and(eq(inspections.campaignId, campaigns.id), inScope(inspections.divisionCode, scope)))
+    .where(overlaps).groupBy(campaigns.id).orderBy(desc(campaigns.dueOn), desc(campaigns.createdAt))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
 export async function countCampaignInspections(db: Executor, campaignId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(inspections).where(eq(inspections.campaignId, campaignId));
   return row?.n ?? 0;

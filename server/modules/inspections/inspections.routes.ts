@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '@shared/errors';
 import {
   CampaignInput, CampaignView, ChecklistItemInput, ChecklistItemView, ChecklistView, CodeParam, FileParams, HazardActionInput, HazardListQuery, HazardPage, HazardView,
-  HouseInspectionsView, IdParam, InspectionListQuery, InspectionPage, InspectionSubmitInput, InspectionCancelInput, InspectionView, MyHousesView,
+  HouseInspectionsView, IdParam, InspectionListQuery, InspectionPage, InspectionSubmitInput, InspectionCancelInput, CampaignListQuery, CampaignPage, InspectionView, MyHousesView,
   CalendarQuery, CalendarView, GridsQuery, GridsView, InspectionStatsQuery, InspectionStatsView, RegistrationTaskActionInput, RegistrationTaskPage, RegistrationTaskQuery, RegistrationTaskView,
 } from '@shared/inspections/inspection.schema';
 import { openFile } from '../../platform/files/files';
@@ -48,6 +48,11 @@ export const inspectionsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'inspections.manage' },
     schema: { summary: 'Cancel a planned campaign or flag inspection no longer needed, with the reason', tags, params: IdParam, body: InspectionCancelInput, response: { 200: InspectionView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, (req) => inspections.cancelInspection(req.ctx, req.params.id, req.body));
+
+  app.get('/campaigns', {
+    config: { permission: 'inspections.read' },
+    schema: { summary: 'Campaigns over the jurisdiction (专项整治), newest first, with their inspections planned, done, cancelled and overdue there', tags, querystring: CampaignListQuery, response: { 200: CampaignPage } },
+  }, (req) => inspections.listCampaigns(req.ctx, req.query));
 
   app.post('/campaigns', {
     config: { permission: 'inspections.manage' },

@@ -3,7 +3,7 @@ import { AppError, type FieldIssue } from '@shared/errors';
 import { DEFAULT_CHECKLIST, type ChecklistItem } from '@shared/inspections/checklist';
 import { gradeOf, nextDueOn, type Risk } from '@shared/inspections/grading';
 import type {
-  CampaignInput, ChecklistItemInput, InspectionCancelInput, ChecklistItemView, GradeView, HouseInspectionsView, InspectionListQuery, InspectionSubmitInput, InspectionSummary, InspectionView,
+  CampaignInput, CampaignListQuery, CampaignPage, ChecklistItemInput, InspectionCancelInput, ChecklistItemView, GradeView, HouseInspectionsView, InspectionListQuery, InspectionSubmitInput, InspectionSummary, InspectionView,
 } from '@shared/inspections/inspection.schema';
 import { inspectionWorkflow } from '@shared/inspections/inspection.workflow';
 import { maskIdNumber } from '@shared/kernel/id-number';
@@ -11,6 +11,7 @@ import { addDays, chinaDate } from '@shared/kernel/workdays';
 import * as audit from '../../platform/audit/audit';
 import { isCityWide, scopeContains } from '../../platform/auth/scope';
 import type { Db, Executor, Tx } from '../../platform/db/client';
+import { namesOf } from '../../platform/divisions/divisions.repo';
 import { listFiles } from '../../platform/files/files';
 import type { Ctx } from '../../platform/http/context';
 import { onDomainEvent } from '../../platform/events';
@@ -114,6 +115,19 @@ export async function createCampaign(ctx: Ctx, input: CampaignInput) {
     await audit.record(tx, ctx, { action: 'inspections.campaign.create', entityType: 'insp_campaign', entityId: campaign.id, divisionCode: input.divisionCode, details: { name: input.name, dueOn: input.dueOn, planned } });
     return { id: campaign.id, name: campaign.name, divisionCode: campaign.divisionCode, dueOn: campaign.dueOn, planned };
   });
+}
+
+/** Campaigns over (part of) the jurisdiction with the progress of their inspections in it. */
+export async function listCampaigns(ctx: Ctx, query: CampaignListQuery): Promise<CampaignPage> {
+  const { rows, total } = await repo.listCampaigns(ctx.db, ctx.scope, { today: today(ctx), page: query.page, pageSize: query.pageSize });
+  const names = await namesOf(ctx.db, [...new Set(rows.map((r) => r.campaign.divisionCode))]);
+  return {
+    items: rows.map(({ campaign, ...counts }) => ({
+      id: campaign.id, name: campaign.name, division: { code: campaign.divisionCode, name: names.get(campaign.divisionCode) ?? campaign.divisionCode },
+      dueOn: campaign.dueOn, createdAt: campaign.createdAt.toISOString(), ...counts,
+    })),
+    total, page: query.page, pageSize: query.pageSize,
+  };
 }
 
 /** Plans a one-off inspection of a house (flagged by a rule, or to re-inspect a reported fix), once. */

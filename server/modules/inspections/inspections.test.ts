@@ -331,6 +331,15 @@ describe('cancelling inspections', () => {
     expect((await t.as(officer).post(url, { reason: '再取消一次', transactionId: randomUUID() })).statusCode).toBe(409);
     const calendar = (await t.as(officer).get('/api/inspections/calendar?month=2026-03')).json<{ days: { date: string; cancelled: number }[] }>();
     expect(calendar.days.find((d) => d.date === '2026-03-28')).toMatchObject({ cancelled: 1 });
+    // The campaign list: the street and the grid's worker see both campaigns with their progress; the next grid's worker and another street none.
+    type Campaigns = { items: { name: string; division: { name: string }; inspections: number; done: number; cancelled: number; open: number; failedItems: number }[] };
+    const list = (await t.as(officer).get('/api/inspections/campaigns')).json<Campaigns>();
+    expect(list.items.map((c) => [c.name, c.inspections, c.done, c.cancelled, c.open])).toEqual([['燃气安全专项检查', 1, 0, 1, 0], ['电动自行车专项整治', 1, 1, 0, 0]]);
+    expect(list.items[1]).toMatchObject({ failedItems: 2, division: { name: '巡查一网格' } });
+    expect((await t.as(worker).get('/api/inspections/campaigns')).json<Campaigns>().items.map((c) => c.inspections)).toEqual([1, 1]);
+    expect((await t.as(otherWorker).get('/api/inspections/campaigns')).json<Campaigns>().items).toEqual([]);
+    const elsewhere = await t.factories.user({ roles: ['street_officer'], division: '440106007', sessionHours: LONG_SESSION });
+    expect((await t.as(elsewhere).get('/api/inspections/campaigns')).json<Campaigns>().items).toEqual([]);
     const [routine] = await planned(worker, 'routine');
     const refused = await t.as(officer).post(`/api/inspections/inspections/${routine!.id}/cancel`, { reason: '不想去了', transactionId: randomUUID() });
     expect(refused.statusCode).toBe(409);

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  CalendarView, ChecklistItemView, ChecklistView, GridsView, HazardPage, InspectionStatsView, RegistrationTaskPage, RegistrationTaskView,
-  type ChecklistItemInput, type InspectionStatsQuery, type RegistrationTaskActionInput, type RegistrationTaskQuery, HazardView, HouseInspectionsView, InspectionPage, InspectionView, MyHousesView,
+  CalendarView, CampaignPage, CampaignView, ChecklistItemView, ChecklistView, GridsView, HazardPage, InspectionStatsView, RegistrationTaskPage, RegistrationTaskView,
+  type CampaignInput, type ChecklistItemInput, type InspectionStatsQuery, type RegistrationTaskActionInput, type RegistrationTaskQuery, HazardView, HouseInspectionsView, InspectionPage, InspectionView, MyHousesView,
   type HazardActionInput, type HazardListQuery, type InspectionListQuery, type InspectionSubmitInput,
 } from '@shared/inspections/inspection.schema';
 import { api, qs } from '../../lib/api';
@@ -96,6 +96,19 @@ export function useRegistrationTaskAction(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: Omit<RegistrationTaskActionInput, 'transactionId'>) => api.post(`/api/inspections/registration-tasks/${id}/actions`, { ...input, transactionId: crypto.randomUUID() }, RegistrationTaskView),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['inspections'] }),
+  });
+}
+
+export function useCampaigns(page: number) {
+  return useQuery({ queryKey: ['inspections', 'campaigns', page], queryFn: () => api.get(`/api/inspections/campaigns${qs({ page, pageSize: 20 })}`, CampaignPage) });
+}
+
+/** Starts a campaign (专项整治) over an area; the key makes a retried start one campaign. */
+export function useCreateCampaign() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CampaignInput) => api.post('/api/inspections/campaigns', input, CampaignView),
     onSuccess: () => client.invalidateQueries({ queryKey: ['inspections'] }),
   });
 }

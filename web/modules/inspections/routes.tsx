@@ -1,6 +1,7 @@
-import { AlertOutlined, AppstoreOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, OrderedListOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
+import { AlertOutlined, AppstoreOutlined, AimOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, OrderedListOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { MeView } from '@shared/auth/auth.schema';
 import type { ConsoleRoute, PortalRoute } from '../../app/routes';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { ChecklistPage } from './pages/ChecklistPage';
 import { GridsPage } from './pages/GridsPage';
 import { HazardsPage } from './pages/HazardsPage';
@@ -23,6 +24,7 @@ export function inspectionsConsoleRoutes(me: MeView): ConsoleRoute[] {
     { path: '/inspections/hazards', element: <HazardsPage side="staff" />, permission: 'inspections.read', menu: { labelKey: 'inspections:menu.hazards', icon: <AlertOutlined />, order: 41 } },
     { path: '/inspections/registration-tasks', element: <RegistrationTasksPage canAct={can('inspections.inspect')} />, permission: 'inspections.read', menu: { labelKey: 'inspections:menu.tasks', icon: <UserAddOutlined />, order: 40.5 } },
     { path: '/inspections/calendar', element: <InspectionCalendarPage />, permission: 'inspections.read', menu: { labelKey: 'inspections:menu.calendar', icon: <CalendarOutlined />, order: 41.2 } },
+    { path: '/inspections/campaigns', element: <CampaignsPage me={me} canManage={can('inspections.manage')} />, permission: 'inspections.read', menu: { labelKey: 'inspections:menu.campaigns', icon: <AimOutlined />, order: 41.3 } },
     { path: '/inspections/grids', element: <GridsPage canAssign={can('admin.users')} />, permission: 'inspections.read', menu: { labelKey: 'inspections:menu.grids', icon: <AppstoreOutlined />, order: 41.4 } },
     { path: '/inspections/stats', element: <InspectionStatsPage />, permission: 'inspections.read', menu: { labelKey: 'inspections:menu.stats', icon: <BarChartOutlined />, order: 41.6 } },
     { path: '/inspections/checklist', element: <ChecklistPage canEdit={editChecklist} />, permission: 'inspections.read', menu: { labelKey: 'inspections:menu.checklist', icon: <OrderedListOutlined />, order: 41.8 } },

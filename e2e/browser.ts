@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { idCheckCharacter } from '../shared/kernel/id-number';
 
 export const DEMO_PASSWORD = 'Anju@2026';
 const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
@@ -150,4 +151,9 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
     if (chosen?.includes(text)) return;
   }
   throw new Error(`could not choose “${text}”`);
+}
+
+/** A valid ID number from its first 17 digits (an invented person: area, birth date, sequence). */
+export function idNumber(first17: string): string {
+  return first17 + idCheckCharacter(first17);
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { apiAs, apiAsPhone, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
+import { apiAs, apiAsPhone, idNumber, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -133,11 +133,6 @@ async function loadInsurance(people: { idNumber: string; pension: number }[]): P
   await (await apiAs('reviewer-hrss')).post('/api/points/department-records', { rows });
 }
 
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = first17.split('').reduce((a, d, i) => a + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
 
 describe('a points application', () => {
   const roundName = `积分入户 e2e ${suffix}`;

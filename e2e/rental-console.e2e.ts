@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiAs, loginAs, newPage, screenshot, sharedBrowser } from './browser';
+import { apiAs, idNumber, loginAs, newPage, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
 
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = first17.split('').reduce((a, d, i) => a + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
 
 describe('the registration-task queue', () => {
   it('a grid worker registers an unregistered occupant where they live, and the task closes by itself', async () => {

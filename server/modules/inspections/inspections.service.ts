@@ -198,10 +198,9 @@ export async function getInspection(ctx: Ctx, id: string): Promise<InspectionVie
  */
 export async function submitInspection(ctx: Ctx, id: string, input: InspectionSubmitInput): Promise<InspectionView> {
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.lockInspection(tx, id, ctx.scope);
-    if (!row) throw new AppError('NOT_FOUND');
-    if (await repo.findInspectionAction(tx, id, input.transactionId)) return inspectionView(ctx, tx, row);
-    const to = inspectionWorkflow.next(row.status, 'submit', ctx.actor.permissions) as repo.InspectionRow['status'];
+    const step = await beginAction(ctx, tx, id, 'submit', input.transactionId);
+    if ('replay' in step) return step.replay;
+    const { row, to } = step;
     const items = (await checklist(tx)).filter((i) => i.active);
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
@@ -255,6 +254,17 @@ export async function submitInspection(ctx: Ctx, id: string, input: InspectionSu
 }
 
 /**
+ * Locks an inspection for an action: NOT_FOUND outside the jurisdiction; the inspection as it is when this
+ * transaction id was recorded already (a retried send); else the status the action leads to (or the workflow error).
+ */
+async function beginAction(ctx: Ctx, tx: Tx, id: string, action: 'submit' | 'cancel', transactionId: string): Promise<{ replay: InspectionView } | { row: repo.InspectionRow; to: repo.InspectionRow['status'] }> {
+  const row = await repo.lockInspection(tx, id, ctx.scope);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (await repo.findInspectionAction(tx, id, transactionId)) return { replay: await inspectionView(ctx, tx, row) };
+  return { row, to: inspectionWorkflow.next(row.status, action, ctx.actor.permissions) as repo.InspectionRow['status'] };
+}
+
+/**
  * Cancels a planned one-off inspection (a campaign's or a flag's) with the reason. Routine inspections follow the
  * grade and re-inspections a reported fix, so they are not cancelled by hand; a house leaving the registry cancels
  * all of its own.
@@ -264,10 +274,9 @@ export async function submitInspection(ctx: Ctx, id: string, input: InspectionSu
  */
 export async function cancelInspection(ctx: Ctx, id: string, input: InspectionCancelInput): Promise<InspectionView> {
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.lockInspection(tx, id, ctx.scope);
-    if (!row) throw new AppError('NOT_FOUND');
-    if (await repo.findInspectionAction(tx, id, input.transactionId)) return inspectionView(ctx, tx, row);
-    const to = inspectionWorkflow.next(row.status, 'cancel', ctx.actor.permissions) as repo.InspectionRow['status'];
+    const step = await beginAction(ctx, tx, id, 'cancel', input.transactionId);
+    if ('replay' in step) return step.replay;
+    const { row, to } = step;
     if (row.kind === 'routine' || row.kind === 'reinspection') throw new AppError('INSPECTIONS_CANCEL_KIND');
     await cancel(ctx, tx, row, to, input.reason, input.transactionId);
     return inspectionView(ctx, tx, (await repo.findInspection(tx, id, ctx.scope))!);

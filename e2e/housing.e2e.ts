@@ -192,3 +192,36 @@ describe('rental tax and door systems in the console', () => {
     expect(tasks.items).toEqual(expect.arrayContaining([expect.objectContaining({ name: `门禁陌生人${suffix}`, source: 'access' })]));
   });
 });
+
+describe('the safety letter in the console', () => {
+  it('the city publishes a new version of the letter; a street reads it', async () => {
+    const page = await newPage(browser());
+    await loginAs(page, 'admin');
+    await page.goto('/housing/letter');
+    const inForce = page.getByTestId('letter-in-force');
+    await inForce.getByText('人均使用面积不少于3平方米', { exact: false }).waitFor();
+    const before = Number(/第 (\d+) 版/.exec((await inForce.textContent()) ?? '')![1]);
+    await page.getByRole('button', { name: '发布新版本' }).click();
+    const dialog = page.getByRole('dialog');
+    // The same text again publishes nothing new.
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('与现行版本相同，未发布新版本').waitFor();
+    await page.getByRole('button', { name: '发布新版本' }).click();
+    const body = dialog.getByLabel('正文');
+    await body.fill(`${await body.inputValue()}\n六、出租屋内发生火灾、燃气泄漏等险情的，立即报警并告知网格员（${suffix}）。`);
+    await screenshot(page, 'housing-letter-edit');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await inForce.getByText(`第 ${before + 1} 版`).waitFor();
+    await inForce.getByText(`立即报警并告知网格员（${suffix}）`, { exact: false }).waitFor();
+    await page.close();
+
+    const street = await newPage(browser());
+    await loginAs(street, 'shipai');
+    await street.goto('/housing/letter');
+    await street.getByTestId('letter-in-force').getByText(`第 ${before + 1} 版`).waitFor();
+    await street.getByText('责任书由市级统一发布，此处只读。').waitFor();
+    expect(await street.getByRole('button', { name: '发布新版本' }).count()).toBe(0);
+    await screenshot(street, 'housing-letter');
+    await street.close();
+  });
+});

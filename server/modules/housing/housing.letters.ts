@@ -37,10 +37,15 @@ export async function currentLetter(ctx: Ctx): Promise<LetterView> {
   return letterView(row);
 }
 
-/** Publishes a new version of the letter (city level); earlier versions and their signatures stay. @throws CITY_LEVEL_ONLY. */
+/**
+ * Publishes a new version of the letter (city level); earlier versions and their signatures stay. The text in force
+ * sent again (a retried publish) is that version, not a new one. @throws CITY_LEVEL_ONLY.
+ */
 export async function publishLetter(ctx: Ctx, input: LetterInput): Promise<LetterView> {
   if (!isCityWide(ctx.scope)) throw new AppError('CITY_LEVEL_ONLY');
   return ctx.db.transaction(async (tx) => {
+    const current = await repo.lockCurrentLetter(tx);
+    if (current && current.title === input.title && current.body === input.body) return letterView(current);
     const row = await repo.insertLetter(tx, { title: input.title, body: input.body, publishedOn: chinaDate(ctx.now()), createdBy: ctx.actor.userId });
     await audit.record(tx, ctx, { action: 'housing.letter.publish', entityType: 'housing_letter', entityId: null, details: { version: row.version, title: row.title } });
     return letterView(row);

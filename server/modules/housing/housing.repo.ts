@@ -167,6 +167,12 @@ export async function currentLetter(db: Executor) {
   return row;
 }
 
+/** The version in force, locked: publishing serialises on it. */
+export async function lockCurrentLetter(tx: Tx) {
+  const [row] = await tx.select().from(letterVersions).orderBy(desc(letterVersions.version)).limit(1).for('update');
+  return row;
+}
+
 export async function insertLetter(tx: Tx, values: Omit<typeof letterVersions.$inferInsert, 'version'>) {
   const [row] = await tx.insert(letterVersions).values({ ...values, version: sql`(select coalesce(max(version), 0) + 1 from housing_letter_versions)` }).returning();
   return row!;

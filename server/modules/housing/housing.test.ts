@@ -208,6 +208,8 @@ describe('the safety responsibility letter', () => {
     expect((await t.as(officer).post('/api/housing/letters', { title: '出租屋安全管理责任书（修订）', body: '新版责任书正文。'.repeat(10) })).json()).toMatchObject({ code: 'CITY_LEVEL_ONLY' });
     const v2 = await t.as(admin).post('/api/housing/letters', { title: '出租屋安全管理责任书（修订）', body: '新版责任书正文。'.repeat(10) });
     expect(v2.json()).toMatchObject({ version: 2 });
+    // Sent again (a retried publish), the same text is the same version.
+    expect((await t.as(admin).post('/api/housing/letters', { title: '出租屋安全管理责任书（修订）', body: '新版责任书正文。'.repeat(10) })).json()).toMatchObject({ version: 2 });
     expect((await t.as(landlord).get('/api/housing/my/houses')).json()).toMatchObject({ items: [{ signedVersion: 1, current: false }] });
     expect((await t.as(landlord).post(`/api/housing/my/houses/${house}/sign`, { version: 1, transactionId: randomUUID() })).json()).toMatchObject({ code: 'HOUSING_LETTER_OUTDATED' });
     expect((await t.as(landlord).post(`/api/housing/my/houses/${house}/sign`, { version: 2, transactionId: randomUUID() })).json()).toMatchObject({ items: [{ signedVersion: 2, current: true }] });

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DivisionList } from '@shared/admin/admin.schema';
 import { BuildingPage } from '@shared/registry/registry.schema';
 import {
-  DoorCreated, DoorList, DoorView, FlagPage, HouseHousingView, HouseTaxView, MyLetterHouses, PartyPage, PartyView, TaxBillPage, TaxPayResult, TaxRateList,
-  type DoorInput, type RentInput, type TaxBillQuery, type TaxRateInput, type BlacklistInput, type FlagListQuery, type LiftInput, type ManagerInput, type PartyInput, type PartyListQuery,
+  DoorCreated, DoorList, DoorView, FlagPage, LetterView, HouseHousingView, HouseTaxView, MyLetterHouses, PartyPage, PartyView, TaxBillPage, TaxPayResult, TaxRateList,
+  type DoorInput, type LetterInput, type RentInput, type TaxBillQuery, type TaxRateInput, type BlacklistInput, type FlagListQuery, type LiftInput, type ManagerInput, type PartyInput, type PartyListQuery,
 } from '@shared/housing/housing.schema';
 import { z } from 'zod';
 import { api, qs } from '../../lib/api';
@@ -83,3 +83,9 @@ export function useBuildingSearch(q: string) {
 export function useDivisionChildren(parent: string | undefined) {
   return useQuery({ queryKey: ['housing', 'divisions', parent], queryFn: () => api.get(`/api/divisions${qs({ parent })}`, DivisionList), enabled: Boolean(parent) });
 }
+
+export function useLetter() {
+  return useQuery({ queryKey: ['housing', 'letter'], queryFn: () => api.get('/api/housing/letter', LetterView) });
+}
+
+export const usePublishLetter = () => useHousingMutation((input: LetterInput) => api.post('/api/housing/letters', input, LetterView));

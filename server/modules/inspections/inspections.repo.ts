@@ -267,7 +267,11 @@ export async function listHazards(db: Executor, by: HazardAccess, query: { statu
   if (query.overdueOn) where.push(inArray(hazards.status, ['notified', 'fix_reported', 'referred']), lt(hazards.deadlineOn, query.overdueOn));
   if (query.houseId) where.push(eq(hazards.houseId, query.houseId));
   const [total] = await db.select({ n: count() }).from(hazards).where(and(...where));
-  const counts = await db.select({ status: hazards.status, n: count() }).from(hazards).where(and(base, ...(query.houseId ? [eq(hazards.houseId, query.houseId)] : []))).groupBy(hazards.status);
+  // A jurisdiction's board reads its counts from the tallies the triggers keep; a house, a department or a landlord counts its own few.
+  const counts = 'scope' in by && !query.houseId
+    ? await db.select({ status: hazardTallies.status, n: sql<number>`sum(${hazardTallies.n})::int` }).from(hazardTallies)
+      .where(and(inScope(hazardTallies.divisionCode, by.scope), sql`${hazardTallies.n} <> 0`)).groupBy(hazardTallies.status)
+    : await db.select({ status: hazards.status, n: count() }).from(hazards).where(and(base, ...(query.houseId ? [eq(hazards.houseId, query.houseId)] : []))).groupBy(hazards.status);
   const rows = await db.select().from(hazards).where(and(...where))
     .orderBy(sql`case ${hazards.status} when 'closed' then 1 else 0 end`, asc(hazards.deadlineOn), asc(hazards.address))
     .limit(query.pageSize).offset((query.page - 1) * query.pageSize);

@@ -259,6 +259,11 @@ describe('statistics, the calendar and grids', () => {
     expect(await t.handle.query('select division_code, month, found, closed, close_days from insp_hazard_months order by 1, 2')).toEqual(live);
     expect(await t.handle.query('select division_code, status, n from insp_hazard_tallies where n <> 0 order by 1, 2'))
       .toEqual(await t.handle.query('select division_code, status, count(*)::int as n from insp_hazards group by 1, 2 order by 1, 2'));
+    // The board's counts by status come from the tallies, and equal the hazards in the jurisdiction.
+    const board = (await t.as(officer).get('/api/inspections/hazards')).json<{ counts: Record<string, number> }>();
+    const counted = await t.handle.query<{ status: string; n: number }>("select status, count(*)::int as n from insp_hazards where division_code like '440106006%' group by 1");
+    expect(board.counts).toEqual(Object.fromEntries(counted.map((c) => [c.status, c.n])));
+    expect(Object.keys(board.counts).length).toBeGreaterThan(1);
   });
 
   it('per jurisdiction: coverage as of the daily count, hazards found and closed, average days to close', async () => {

@@ -85,6 +85,15 @@ describe('the rental-housing console', () => {
     await expect.poll(() => day.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await screenshot(page, 'inspections-calendar');
     await page.close();
+
+    // On a phone the day cells show the counts alone.
+    const phone = await newPage(browser(), { mobile: true });
+    await loginAs(phone, 'gridworker');
+    await phone.goto('/inspections/calendar');
+    const small = phone.getByTestId(`day-${today}`);
+    await expect.poll(async () => ((await small.textContent()) ?? '').trim()).toMatch(/^\d+$/);
+    await screenshot(phone, 'inspections-calendar-phone');
+    await phone.close();
   });
 
   it('a street starts a campaign over a grid; one inspection no longer needed is cancelled with the reason', async () => {
@@ -201,5 +210,30 @@ describe('the rental-housing console', () => {
     await street.getByTestId('checklist-hygiene').waitFor();
     expect(await street.getByRole('button', { name: /修\s*改/ }).count()).toBe(0);
     await street.close();
+  });
+});
+
+describe('in English', () => {
+  it('the rental-housing pages read in English, with no untranslated keys', async () => {
+    const page = await newPage(browser());
+    await loginAs(page, 'shipai');
+    await page.evaluate(() => localStorage.setItem('anju.lang', 'en'));
+    const pages: [string, string][] = [
+      ['/inspections/registration-tasks', 'To register'], ['/inspections/calendar', 'Inspection calendar'], ['/inspections/campaigns', 'Start a campaign'],
+      ['/inspections/grids', 'The schematic map groups grids by community'], ['/inspections/stats', 'Rental statistics'], ['/inspections/checklist', 'Checklist and grading form'],
+      ['/housing/tax', 'Bills and arrears'], ['/housing/letter', 'Safety responsibility letter'], ['/housing/doors', 'Door systems'],
+    ];
+    for (const [path, text] of pages) {
+      await page.goto(path);
+      await page.getByText(text).first().waitFor();
+      // A missing translation shows as its key, e.g. "tasks.status.open".
+      const body = (await page.locator('main, .ant-layout-content').first().textContent()) ?? '';
+      expect(body, path).not.toMatch(/\b(tasks|calendar|campaigns|grids|stats|checklist|tax|letter|doors)\.[a-z]+/);
+    }
+    await page.goto('/inspections/stats');
+    await page.getByRole('img', { name: 'Hazards found and closed per month' }).locator('canvas').waitFor();
+    await page.waitForTimeout(1200);
+    await screenshot(page, 'inspections-stats-en');
+    await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Badge, Calendar, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Calendar, Card, Col, Grid, Row, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,8 @@ export function InspectionCalendarPage() {
   const { t } = useTranslation(['inspections', 'common']);
   const [day, setDay] = useState<Dayjs>(() => dayjs());
   const [page, setPage] = useState(1);
+  // On a phone a day's cell is narrow: the counts alone, coloured.
+  const compact = !Grid.useBreakpoint().sm;
   const month = day.format('YYYY-MM');
   const calendar = useCalendar(month);
   const list = useInspections({ on: day.format('YYYY-MM-DD'), page, pageSize: 20 });
@@ -34,6 +36,15 @@ export function InspectionCalendarPage() {
               if (info.type !== 'date') return info.originNode;
               const d = byDate.get(date.format('YYYY-MM-DD'));
               if (!d || d.planned + d.done + d.cancelled === 0) return null;
+              if (compact) {
+                return (
+                  <div data-testid={`day-${d.date}`} style={{ fontSize: 11, lineHeight: '14px', fontWeight: 600 }} title={t('calendar.plannedCount', { count: d.planned })}>
+                    {d.planned > 0 && <div style={{ color: d.overdue > 0 ? '#cf1322' : '#1677ff' }}>{d.planned}</div>}
+                    {d.done > 0 && <div style={{ color: '#389e0d' }}>{d.done}</div>}
+                    {d.cancelled > 0 && <div style={{ color: '#8c8c8c' }}>{d.cancelled}</div>}
+                  </div>
+                );
+              }
               return (
                 <div data-testid={`day-${d.date}`} style={{ fontSize: 12, lineHeight: '18px' }}>
                   {d.planned > 0 && <div><Badge status={d.overdue > 0 ? 'error' : 'processing'} text={t('calendar.plannedCount', { count: d.planned })} /></div>}
@@ -55,7 +66,7 @@ export function InspectionCalendarPage() {
             pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
             columns={[
               { title: t('hazard.address'), key: 'address', render: (_, i) => <Link to={`/inspections/inspections/${i.id}`}>{i.address}</Link> },
-              { title: t('calendar.kind'), key: 'kind', width: 90, render: (_, i) => t(`kind.${i.kind}`) },
+              ...(compact ? [] : [{ title: t('calendar.kind'), key: 'kind', width: 90, render: (_: unknown, i: InspectionSummary) => t(`kind.${i.kind}`) }]),
               {
                 title: t('common:status'), key: 'status', width: 110,
                 render: (_, i) => <Space direction="vertical" size={0}><Tag color={i.overdue ? 'error' : STATUS_COLOR[i.status]}>{i.overdue ? t('today.overdue') : t(`status.${i.status}`)}</Tag>{i.inspector && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.inspector}</Typography.Text>}</Space>,

@@ -61,7 +61,7 @@ export function InspectionStatsPage() {
       )}
       <Chart option={option} height={240} label={t('stats.chart')} />
       <Table<Row>
-        rowKey="code" size="small" loading={stats.isLoading} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: 980 }} style={{ marginTop: 16 }}
+        rowKey="code" size="small" loading={stats.isLoading} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: 1280 }} style={{ marginTop: 16 }}
         onRow={(r) => ({
           onClick: () => { if (r.code !== data?.division.code && r.code.length < 15) setTrail([...trail, { code: r.code, name: r.name }]); },
           style: { cursor: r.code.length < 15 && r.code !== data?.division.code ? 'pointer' : 'default' },
@@ -75,7 +75,7 @@ export function InspectionStatsPage() {
         )}
         columns={[
           { title: t('stats.division'), dataIndex: 'name', fixed: 'left', width: 160 },
-          ...HEADINGS.map((key, i) => ({ title: t(`stats.${key}`), key, align: 'right' as const, render: (_: unknown, r: Row) => cells(r)[i] })),
+          ...HEADINGS.map((key, i) => ({ title: t(`stats.${key}`), key, align: 'right' as const, width: 92, render: (_: unknown, r: Row) => cells(r)[i] })),
         ]}
       />
       <Space style={{ marginTop: 8 }}><Typography.Text type="secondary">{t('stats.drill')}</Typography.Text></Space>

@@ -8,7 +8,7 @@ export type DomainEvents = {
   /** A house was added to the registry. */
   'registry.house.created': { houseId: string; divisionCode: string; address: string; use: string };
   /** A building was retired with its houses (demolished, or never a real address). */
-  'registry.houses.retired': { houseIds: string[] };
+  'registry.houses.retired': { buildingId: string; houseIds: string[] };
   /** Someone moved into or out of these houses. */
   'registry.occupancy.changed': { houseIds: string[] };
 };

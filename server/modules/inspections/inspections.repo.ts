@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/auth.tables';
 import { inScope, type Scope } from '../../platform/auth/scope';
@@ -334,6 +334,12 @@ export async function openRegistrationTasksFor(tx: Tx, houseId: string, building
   if (!idNumbers.length) return [];
   const place = buildingId ? sql`(${registrationTasks.houseId} = ${houseId} or ${registrationTasks.buildingId} = ${buildingId})` : eq(registrationTasks.houseId, houseId);
   return tx.select().from(registrationTasks).where(and(eq(registrationTasks.status, 'open'), place, inArray(registrationTasks.idNumber, idNumbers))).for('update');
+}
+
+/** Open tasks at these houses or at the building (door tasks), locked. */
+export async function lockOpenTasksAt(tx: Tx, houseIds: string[], buildingId: string): Promise<RegistrationTaskRow[]> {
+  const place = houseIds.length ? or(inArray(registrationTasks.houseId, houseIds), eq(registrationTasks.buildingId, buildingId)) : eq(registrationTasks.buildingId, buildingId);
+  return tx.select().from(registrationTasks).where(and(eq(registrationTasks.status, 'open'), place)).for('update');
 }
 
 // ── statistics ───────────────────────────────────────────────────────────────

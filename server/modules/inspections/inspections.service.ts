@@ -291,6 +291,7 @@ async function cancel(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>, tx: 
 
 // Houses that left the registry are no longer inspected: their planned inspections are cancelled, tracking stops.
 onDomainEvent('registry.houses.retired', async (tx, ctx, { houseIds }) => {
+  if (houseIds.length === 0) return;
   for (const row of await repo.lockPlannedOf(tx, houseIds)) await cancel(ctx, tx, row, 'cancelled', '房屋已注销', randomUUID());
   await repo.untrackHouses(tx, houseIds);
 });

@@ -89,6 +89,11 @@ onDomainEvent('registry.occupancy.changed', async (tx, ctx, { houseIds }) => {
   }
 });
 
+/** Nobody can be registered at a building that left the registry: its open tasks are dismissed. */
+onDomainEvent('registry.houses.retired', async (tx, ctx, { buildingId, houseIds }) => {
+  for (const task of await repo.lockOpenTasksAt(tx, houseIds, buildingId)) await step(ctx, tx, task, 'dismiss', ['inspections.inspect'], '房屋已注销', derivedUuid(`retired:${task.id}`));
+});
+
 /** The address a door task shows: the building's. */
 export async function buildingAddress(tx: Tx, buildingId: string): Promise<string> {
   return (await findBuildingRef(tx, { root: '' }, buildingId))?.address ?? '';

@@ -356,9 +356,14 @@ describe('cancelling inspections', () => {
     const house = (await t.as(officer).post('/api/registry/houses', { buildingId: building.id, unit: '101', use: 'rental', areaM2: 20, ownerOrganisation: '拆迁物业' })).json<{ id: string }>();
     const before = (await t.as(worker).get(`/api/inspections/inspections?status=planned&houseId=${house.id}`)).json<InspectionPage>();
     expect(before.items).toHaveLength(1);
+    // Its first inspection finds someone living there unregistered: a task, and the next routine planned.
+    expect((await submit(worker, before.items[0]!.id, { results: all(), occupants: { confirmed: [], unregistered: [{ name: '拆迁楼住户' }] } })).statusCode).toBe(200);
     expect((await t.as(admin).post(`/api/registry/buildings/${building.id}/retire`)).statusCode).toBe(200);
     const after = (await t.as(worker).get(`/api/inspections/inspections?houseId=${house.id}`)).json<InspectionPage>();
-    expect(after.items.map((i) => i.status)).toEqual(['cancelled']);
+    expect(after.items.map((i) => i.status).sort()).toEqual(['cancelled', 'done']);
+    // Nobody can be registered there any more: the task is dismissed, with the reason and its action row.
+    expect(await t.handle.query('select status, outcome from insp_registration_tasks where house_id = $1', [house.id])).toEqual([{ status: 'dismissed', outcome: '房屋已注销' }]);
+    expect(await t.handle.query("select a.action from insp_registration_task_actions a join insp_registration_tasks r on r.id = a.task_id where r.house_id = $1 order by a.at, a.action desc", [house.id])).toEqual([{ action: 'open' }, { action: 'dismiss' }]);
     await planDaily(ctx());
     expect((await t.as(worker).get(`/api/inspections/inspections?status=planned&houseId=${house.id}`)).json<InspectionPage>().items).toEqual([]);
     expect(await t.handle.query('select house_id from insp_house_grades where house_id = $1', [house.id])).toEqual([]);

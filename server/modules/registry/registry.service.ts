@@ -114,7 +114,7 @@ export async function retireBuilding(ctx: Ctx, id: string): Promise<BuildingView
     if (occupants > 0) throw new AppError('REGISTRY_BUILDING_OCCUPIED', { count: occupants });
     await repo.setBuildingStatus(tx, id, 'retired', null, ctx.now());
     const houseIds = await repo.retireHousesOf(tx, id, ctx.now());
-    if (houseIds.length) await emitDomainEvent(tx, ctx, 'registry.houses.retired', { houseIds });
+    await emitDomainEvent(tx, ctx, 'registry.houses.retired', { buildingId: id, houseIds });
     await audit.record(tx, ctx, { action: 'registry.building.retire', entityType: 'building', entityId: id, divisionCode: building.divisionCode, details: { address: building.address } });
     const row = (await repo.findBuilding(tx, ctx.scope, id))!;
     return presentBuilding(row, await divisionPath(ctx, tx, row.building.divisionCode));

@@ -8,6 +8,8 @@ export const inspectionWorkflow = defineWorkflow(['new', 'planned', 'done', 'can
 });
 export const INSPECTION_STATUSES = ['planned', 'done', 'cancelled'] as const;
 export const INSPECTION_KINDS = ['routine', 'campaign', 'flagged', 'reinspection'] as const;
+/** Routine inspections follow the grade and re-inspections a reported fix: only the one-offs are cancelled by hand. */
+export const cancelledByHand = (kind: (typeof INSPECTION_KINDS)[number]): boolean => kind === 'campaign' || kind === 'flagged';
 
 /**
  * The hazard loop (巡查、发现、告知、查处、反馈): a failed item is found and the landlord notified with a deadline; the landlord

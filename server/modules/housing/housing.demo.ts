@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { idCheckCharacter } from '@shared/kernel/id-number';
 import { addDays } from '@shared/kernel/workdays';
 import type { Db } from '../../platform/db/client';
-import { systemActor, type Ctx } from '../../platform/http/context';
+import { seedCtx } from '../../platform/http/context';
 import type { Notifier } from '../../platform/notify/notify';
 import { listRentalHousesAfter } from '../registry';
 import { createDoor, receiveDoorEvents } from './housing.doors';
@@ -23,11 +23,8 @@ export async function seedHousing(db: Db, options: { today: string; grid: string
   const houses = await listRentalHousesAfter(db, null, 8, options.grid);
   if (houses.length < 5) return 0;
   const at = (day: string) => () => new Date(`${day}T02:00:00Z`);
-  const base = { db, dbHandle: null as never, config: null as never, notifier: options.notifier, jobs: null as never, lang: 'zh-CN' as const, ip: null, userAgent: null, requestId: randomUUID() };
-  const officer: Ctx = {
-    ...base, now: at(options.today), scope: { root: options.grid.slice(0, 9) },
-    actor: { ...systemActor('demo'), kind: 'staff', userId: options.officerUserId, divisionCode: options.grid.slice(0, 9), permissions: ['housing.read', 'housing.manage', 'registry.pii', 'inspections.read'] },
-  };
+  const street = options.grid.slice(0, 9);
+  const officer = seedCtx(db, options.notifier, { kind: 'staff', userId: options.officerUserId, divisionCode: street, permissions: ['housing.read', 'housing.manage', 'registry.pii', 'inspections.read'] }, { root: street }, at(options.today));
   const person = (first17: string) => first17 + idCheckCharacter(first17);
 
   await registerParty(officer, { kind: 'agent', name: '穗安居房屋租赁代理有限公司', creditCode: '91440106MA598K3T1X', phone: '13700000020', transactionId: randomUUID() });

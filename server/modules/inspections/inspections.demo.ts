@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/client';
-import { systemActor, type Ctx } from '../../platform/http/context';
+import { seedCtx, systemActor, type Ctx } from '../../platform/http/context';
 import type { Notifier } from '../../platform/notify/notify';
 import { seedDemoLandlord } from '../registry';
 import { actOnHazard } from './inspections.hazards';
@@ -17,9 +17,8 @@ import { cancelInspection, checklist, createCampaign, planDaily, submitInspectio
 export async function seedInspections(db: Db, options: { today: string; grid: string; landlordPhone: string; notifier: Notifier; officerUserId?: string }): Promise<number> {
   const houses = await seedDemoLandlord(db, { phone: options.landlordPhone, grid: options.grid, count: 3 });
   if (houses.length === 0 || (await repo.findGrade(db, houses[0]!.id))?.score != null) return 0;
-  const base = { db, dbHandle: null as never, config: null as never, notifier: options.notifier, jobs: null as never, lang: 'zh-CN' as const, ip: null, userAgent: null, requestId: randomUUID() };
   const now = () => new Date(`${options.today}T02:00:00Z`);
-  const worker: Ctx = { ...base, actor: { ...systemActor('demo'), kind: 'system', userId: null, permissions: ['inspections.read', 'inspections.inspect', 'registry.pii'] }, scope: { root: options.grid }, now };
+  const worker = seedCtx(db, options.notifier, { permissions: ['inspections.read', 'inspections.inspect', 'registry.pii'] }, { root: options.grid }, now);
   await planDaily({ db, now });
   const items = (await checklist(db)).filter((i) => i.active);
   const answers = (failed: string[]) => items.map((i) => ({ code: i.code, passed: !failed.includes(i.code), note: failed.includes(i.code) ? '巡查发现' : undefined, photos: [] }));

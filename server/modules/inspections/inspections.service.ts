@@ -5,13 +5,14 @@ import { gradeOf, nextDueOn, type Risk } from '@shared/inspections/grading';
 import type {
   CampaignInput, CampaignListQuery, CampaignPage, ChecklistItemInput, InspectionCancelInput, ChecklistItemView, GradeView, HouseInspectionsView, InspectionListQuery, InspectionSubmitInput, InspectionSummary, InspectionView,
 } from '@shared/inspections/inspection.schema';
-import { inspectionWorkflow } from '@shared/inspections/inspection.workflow';
+import { cancelledByHand, inspectionWorkflow } from '@shared/inspections/inspection.workflow';
 import { maskIdNumber } from '@shared/kernel/id-number';
 import { addDays, chinaDate } from '@shared/kernel/workdays';
 import * as audit from '../../platform/audit/audit';
 import { isCityWide, scopeContains } from '../../platform/auth/scope';
 import type { Db, Executor, Tx } from '../../platform/db/client';
 import { namesOf } from '../../platform/divisions/divisions.repo';
+import { derivedUuid } from '../../platform/db/derived-id';
 import { listFiles } from '../../platform/files/files';
 import type { Ctx } from '../../platform/http/context';
 import { onDomainEvent } from '../../platform/events';
@@ -175,8 +176,7 @@ async function inspectionView(ctx: Ctx, db: Executor, row: repo.InspectionRow): 
     registered: planned ? (await listOccupants(db, row.houseId)).map((o) => ({ ...o, idNumber: pii ? o.idNumber : maskIdNumber(o.idNumber) })) : [],
     hazards: (planned ? open : open.filter((h) => h.inspectionId === row.id)).map((h) => hazardSummary(ctx, h, labels)),
     history: history.map((h) => ({ action: h.action.action, from: h.action.fromStatus, to: h.action.toStatus, at: h.action.at.toISOString(), by: h.by, details: h.action.details })),
-    // Routine inspections follow the grade and re-inspections a fix: only one-offs are cancelled by hand.
-    actions: inspectionWorkflow.available(row.status, ctx.actor.permissions).filter((a) => a !== 'cancel' || (row.kind !== 'routine' && row.kind !== 'reinspection')),
+    actions: inspectionWorkflow.available(row.status, ctx.actor.permissions).filter((a) => a !== 'cancel' || cancelledByHand(row.kind)),
   };
 }
 
@@ -277,7 +277,7 @@ export async function cancelInspection(ctx: Ctx, id: string, input: InspectionCa
     const step = await beginAction(ctx, tx, id, 'cancel', input.transactionId);
     if ('replay' in step) return step.replay;
     const { row, to } = step;
-    if (row.kind === 'routine' || row.kind === 'reinspection') throw new AppError('INSPECTIONS_CANCEL_KIND');
+    if (!cancelledByHand(row.kind)) throw new AppError('INSPECTIONS_CANCEL_KIND');
     await cancel(ctx, tx, row, to, input.reason, input.transactionId);
     return inspectionView(ctx, tx, (await repo.findInspection(tx, id, ctx.scope))!);
   });
@@ -292,7 +292,7 @@ async function cancel(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>, tx: 
 // Houses that left the registry are no longer inspected: their planned inspections are cancelled, tracking stops.
 onDomainEvent('registry.houses.retired', async (tx, ctx, { houseIds }) => {
   if (houseIds.length === 0) return;
-  for (const row of await repo.lockPlannedOf(tx, houseIds)) await cancel(ctx, tx, row, 'cancelled', '房屋已注销', randomUUID());
+  for (const row of await repo.lockPlannedOf(tx, houseIds)) await cancel(ctx, tx, row, 'cancelled', '房屋已注销', derivedUuid(`retired:${row.id}`));
   await repo.untrackHouses(tx, houseIds);
 });
 

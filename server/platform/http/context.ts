@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Language } from '@shared/i18n';
 import type { Config } from '../../config';
 import type { Db, DbHandle } from '../db/client';
@@ -53,6 +54,17 @@ export const ANONYMOUS: Actor = {
 /** The actor for work the system does by itself (start-up, seeding, jobs, the CLI). */
 export function systemActor(name = 'system'): Actor {
   return { ...ANONYMOUS, displayName: name, kind: 'system' };
+}
+
+/**
+ * A context for seeding outside a request: the database and the notifier, acting as `actor` within `scope` at `now`.
+ * It has no job queue or database handle; what it calls must not need them.
+ */
+export function seedCtx(db: Db, notifier: Notifier, actor: Partial<Actor> & Pick<Actor, 'permissions'>, scope: Scope, now: () => Date): Ctx {
+  return {
+    db, dbHandle: null as never, config: null as never, notifier, jobs: null as never, lang: 'zh-CN', ip: null, userAgent: null, requestId: randomUUID(),
+    actor: { ...systemActor('demo'), ...actor }, scope, now,
+  };
 }
 
 /** Route config: every route names the permission it needs, or `session` (any logged-in user), or is public. */

@@ -282,17 +282,27 @@ describe('a round from ranking to publication', () => {
     await loginAs(page, 'admin');
     await page.goto('/points/rounds');
     await page.getByTestId(`round-${roundName}`).click();
-    for (const [step, shown] of [['close', '截止受理'], ['rank', '排名']] as const) {
-      await page.getByTestId(`round-${step}`).click();
+    const step = async (name: string, shown: string) => {
+      await page.getByTestId(`round-${name}`).click();
       await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
       await page.getByText(`已完成：${shown}`).waitFor();
-    }
-    const ranked = await admin.get<{ items: { number: string; status: string; admitted: boolean }[] }>(`/api/points/rounds/${roundId}/ranking`);
+    };
+    await step('close', '截止受理');
+    await step('rank', '排名');
+    const ranking = () => admin.get<{ items: { number: string; status: string; admitted: boolean }[] }>(`/api/points/rounds/${roundId}/ranking`);
+    // Ranked: the cut is shown, nobody is told yet.
+    expect((await ranking()).items.map((i) => `${i.admitted}:${i.status}`)).toEqual(['true:reviewed', 'false:reviewed', 'false:reviewed']);
+    await page.getByTestId('ranking-cut').waitFor();
+    await page.getByTestId('round-shortlist').click();
+    await page.locator('.ant-popconfirm').getByText('名额内的 1 名申请人').waitFor();
+    await screenshot(page, 'points-round-ranked');
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已完成：通知入围现场核验').waitFor();
+    await expect.poll(() => page.getByTestId('round-status').textContent()).toBe('现场核验中');
+    const ranked = await ranking();
     expect(ranked.items.map((i) => `${i.admitted}:${i.status}`)).toEqual(['true:shortlisted', 'false:reviewed', 'false:reviewed']);
     // From here on, numbers are in rank order.
     numbers.splice(0, numbers.length, ...ranked.items.map((i) => i.number));
-    await page.getByTestId('ranking-cut').waitFor();
-    await screenshot(page, 'points-round-ranked');
     await page.getByRole('link', { name: numbers[0]! }).click();
     await page.getByTestId('staff-verify').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -390,7 +400,7 @@ describe('a round to its final list', () => {
       applicant.number = view.number;
     }
     await confirmAll(applicants.map((a) => a.number));
-    for (const action of ['close', 'rank']) await admin.post(`/api/points/rounds/${roundId}/actions`, { action, transactionId: randomUUID() });
+    for (const action of ['close', 'rank', 'shortlist']) await admin.post(`/api/points/rounds/${roundId}/actions`, { action, transactionId: randomUUID() });
     const ranking = async () => (await admin.get<{ items: { number: string; status: string; admitted: boolean; cardNumber: string | null }[] }>(`/api/points/rounds/${roundId}/ranking`)).items;
     expect((await ranking()).map((i) => `${i.number}:${i.status}`)).toEqual([`${applicants[0]!.number}:shortlisted`, `${applicants[1]!.number}:reviewed`]);
 

@@ -41,7 +41,7 @@ export const RoundView = z.object({
 });
 export type RoundView = z.infer<typeof RoundView>;
 export const RoundList = z.object({ items: z.array(RoundView) });
-export const RoundActionInput = z.strictObject({ action: z.enum(['close', 'rank', 'publish', 'finalize']), transactionId: z.uuid() });
+export const RoundActionInput = z.strictObject({ action: z.enum(['close', 'rank', 'shortlist', 'publish', 'finalize']), transactionId: z.uuid() });
 export type RoundActionInput = z.infer<typeof RoundActionInput>;
 
 /** One line of a round's ranking, as staff see it. */

@@ -40,14 +40,17 @@ export const taskWorkflow = defineWorkflow(['new', 'open', 'deferred', 'returned
 export type TaskStatus = Exclude<(typeof taskWorkflow.statuses)[number], 'new'>;
 
 /**
- * A yearly round: open for applications within its window, closed, ranked (again after any change), published for
- * objections (公示) and made final, which issues the entry cards.
+ * A yearly round: open for applications within its window, closed, ranked (again after any change), its admitted
+ * shortlisted for on-site verification (现场核验) — a step of its own, so the city checks the cut before 16,000 people
+ * are told to come — published for objections (公示) once verification is over, and made final, which issues the
+ * entry cards. While verifying, publishing or final, every change ranks the round again and moves the next in rank up.
  */
-export const roundWorkflow = defineWorkflow(['new', 'open', 'closed', 'ranked', 'publishing', 'final'], {
+export const roundWorkflow = defineWorkflow(['new', 'open', 'closed', 'ranked', 'verifying', 'publishing', 'final'], {
   open: { from: ['new'], to: 'open', permission: 'points.manage' },
   close: { from: ['open'], to: 'closed', permission: 'points.manage' },
-  rank: { from: ['closed', 'ranked', 'publishing'], to: 'ranked', permission: 'points.manage' },
-  publish: { from: ['ranked'], to: 'publishing', permission: 'points.manage' },
+  rank: { from: ['closed', 'ranked'], to: 'ranked', permission: 'points.manage' },
+  shortlist: { from: ['ranked'], to: 'verifying', permission: 'points.manage' },
+  publish: { from: ['verifying'], to: 'publishing', permission: 'points.manage' },
   finalize: { from: ['publishing'], to: 'final', permission: 'points.manage' },
 });
 export type RoundStatus = Exclude<(typeof roundWorkflow.statuses)[number], 'new'>;

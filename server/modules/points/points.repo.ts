@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, like, lt, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, like, lt, lte, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.tables';
 import { inScope, isCityWide, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
@@ -406,7 +406,7 @@ const admittedIds = (roundId: string) =>
  * Moves applications to match the ranking: admitted and reviewed → shortlisted (verification due `verifyDue`);
  * no longer admitted and shortlisted or verified → back to reviewed. One action row each, in the caller's transaction.
  */
-export async function applyRanking(tx: Tx, roundId: string, verifyDue: string, transactionId: string, actorId: string | null, at: Date): Promise<{ shortlisted: number; unlisted: number }> {
+export async function applyRanking(tx: Tx, roundId: string, verifyDue: string, transactionId: string, actorId: string | null, at: Date): Promise<{ shortlisted: number; unlisted: number; shortlistedIds: string[] }> {
   const up = await tx.execute<{ id: string }>(sql`
     with changed as (
       update points_applications a set status = 'shortlisted', verify_due = ${verifyDue}, updated_at = ${at}
@@ -425,7 +425,25 @@ export async function applyRanking(tx: Tx, roundId: string, verifyDue: string, t
     insert into points_application_actions (application_id, action, from_status, to_status, transaction_id, actor_id, details, at)
     select id, 'unlist', from_status, 'reviewed', ${transactionId}, ${actorId}, null, ${at} from changed
     returning application_id as id`);
-  return { shortlisted: up.rows.length, unlisted: down.rows.length };
+  return { shortlisted: up.rows.length, unlisted: down.rows.length, shortlistedIds: up.rows.map((r) => r.id) };
+}
+
+/** What a shortlisting notice needs of each of these applications: number, contact and rank. */
+export async function shortlistNotices(db: Executor, roundId: string, ids: string[]) {
+  const rows = await db.execute<{ id: string; number: string; phone: string | null; applicant_user_id: string; rank: number }>(sql`
+    select a.id, a.number, a.phone, a.applicant_user_id, r.ranks[e.position] as rank
+    from points_rankings r, unnest(r.application_ids[1:r.admitted]) with ordinality e(id, position), points_applications a
+    where r.round_id = ${roundId} and e.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) and a.id = e.id
+    order by e.position`);
+  return rows.rows.map((r) => ({ id: r.id, number: r.number, phone: r.phone, applicantUserId: r.applicant_user_id, rank: Number(r.rank) }));
+}
+
+/** A page of a round's shortlisted applications with this verification deadline, in id order after `after`. */
+export async function shortlistedPage(db: Executor, roundId: string, verifyDue: string, after: string | null, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: applications.id }).from(applications)
+    .where(and(eq(applications.roundId, roundId), eq(applications.status, 'shortlisted'), eq(applications.verifyDue, verifyDue), after ? gt(applications.id, after) : undefined))
+    .orderBy(asc(applications.id)).limit(limit);
+  return rows.map((r) => r.id);
 }
 
 /** Issues entry cards to admitted, verified applications of a final round, each with the next card number. */

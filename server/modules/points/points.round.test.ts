@@ -138,11 +138,28 @@ describe('a round from ranking to entry cards', () => {
     await t.db.transaction((tx) => repo.updateApplication(tx, pending.id, { status: 'withdrawn' }));
     const ranked = await act(round.id, 'rank');
     expect(ranked.statusCode, ranked.body).toBe(200);
-    const list = await ranking(round.id);
-    expect(list.items.map((l) => `${l.rank}${l.admitted ? '+' : '-'}:${l.status}`)).toEqual(['1+:shortlisted', '2+:shortlisted', '3+:shortlisted', '3+:shortlisted', '5-:reviewed', '6-:reviewed']);
-    expect(list).toMatchObject({ admitted: 4, cutRank: 3, straddling: 2 });
+    expect(ranked.json<RoundView>()).toMatchObject({ status: 'ranked', actions: ['rank', 'shortlist'] });
+    // Ranked, nobody has moved yet: the city checks the cut before anyone is told.
+    const line = async () => (await ranking(round.id)).items.map((l) => `${l.rank}${l.admitted ? '+' : '-'}:${l.status}`);
+    expect(await line()).toEqual(['1+:reviewed', '2+:reviewed', '3+:reviewed', '3+:reviewed', '5-:reviewed', '6-:reviewed']);
+    expect(await ranking(round.id)).toMatchObject({ admitted: 4, cutRank: 3, straddling: 2 });
+    expect((await act(round.id, 'publish')).json()).toMatchObject({ code: 'WORKFLOW_ACTION_NOT_OPEN' });
+    const shortlisted = await act(round.id, 'shortlist');
+    expect(shortlisted.statusCode, shortlisted.body).toBe(200);
+    expect(shortlisted.json<RoundView>()).toMatchObject({ status: 'verifying', actions: ['publish'] });
+    expect(await line()).toEqual(['1+:shortlisted', '2+:shortlisted', '3+:shortlisted', '3+:shortlisted', '5-:reviewed', '6-:reviewed']);
     // Ten working days from Monday 12 October 2026.
     expect((await view(apps.first.id)).verifyDue).toBe('2026-10-26');
+    // The notices go out after commit, from a job; a second run tells nobody twice.
+    expect(await t.jobs.drain('points.tell-shortlisted')).toEqual({ completed: 1, failed: 0 });
+    const notices = async () => t.handle.query<{ body: string }>("select body from notify_outbox where template = 'points.shortlisted' order by body");
+    const told = (await notices()).filter((n) => [apps.first, apps.second, apps.thirdA, apps.thirdB].some((a) => n.body.includes(a!.number)));
+    expect(told).toHaveLength(4);
+    expect(told.find((n) => n.body.includes(apps.first!.number))!.body).toContain('排名第1名');
+    expect(told[0]!.body).toContain('请在2026-10-26前');
+    await t.jobs.enqueue(null, 'points.tell-shortlisted', { roundId: round.id, verifyDue: '2026-10-26' });
+    await t.jobs.drain('points.tell-shortlisted');
+    expect((await notices()).filter((n) => n.body.includes(apps.first!.number))).toHaveLength(1);
   });
 
   it('publication waits for on-site verification; a missed verification moves the next up', async () => {
@@ -205,7 +222,7 @@ describe('a round from ranking to entry cards', () => {
     const history = (await view(apps.sixth!.id)).history.map((h) => h.action);
     expect(history).toEqual(['shortlist', 'verify', 'issue_card']);
     const audit = await t.handle.query<{ action: string }>("select action from audit_log where entity_id = $1 order by seq", [round.id]);
-    expect(audit.map((a) => a.action)).toEqual(['points.round.open', 'points.round.close', 'points.round.rank', 'points.round.rerank', 'points.round.publish', 'points.round.rerank', 'points.round.finalize', 'points.round.rerank']);
+    expect(audit.map((a) => a.action)).toEqual(['points.round.open', 'points.round.close', 'points.round.rank', 'points.round.shortlist', 'points.round.rerank', 'points.round.publish', 'points.round.rerank', 'points.round.finalize', 'points.round.rerank']);
   });
 });
 
@@ -217,6 +234,7 @@ describe('a missed verification deadline', () => {
     const next = await reviewed(round.id, 140, [60, 30], '辛八');
     await act(round.id, 'close');
     await act(round.id, 'rank');
+    await act(round.id, 'shortlist');
     const view = async (id: string) => (await t.as(admin).get(`/api/points/applications/${id}`)).json<PointsApplicationView>();
     expect((await view(top.id)).verifyDue).toBe('2026-10-26');
     const hourly = async () => { await t.jobs.enqueue(null, 'points.hourly', {}); return t.jobs.drain('points.hourly'); };
@@ -228,6 +246,9 @@ describe('a missed verification deadline', () => {
     await hourly();
     expect(await view(top.id)).toMatchObject({ status: 'abandoned', history: expect.arrayContaining([expect.objectContaining({ action: 'abandon', details: '未在 2026-10-26 前现场核验' })]) });
     expect(await view(next.id)).toMatchObject({ status: 'shortlisted', verifyDue: '2026-11-10' });
+    // The one who moved up is told at once, with their own deadline.
+    const told = await t.handle.query<{ body: string }>("select body from notify_outbox where template = 'points.shortlisted' and body like $1", [`%${next.number}%`]);
+    expect(told.map((m) => m.body)).toEqual([expect.stringContaining('请在2026-11-10前')]);
     expect(await t.handle.query("select count(*)::int as n from points_application_actions where application_id = $1 and action = 'abandon'", [top.id])).toEqual([{ n: 1 }]);
   });
 });

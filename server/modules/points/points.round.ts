@@ -24,31 +24,78 @@ function rankingOrder(pack: PackFile) {
   return pack.ranking.tieBreaks.map((tie, index) => (tie.type === 'submitted_at' ? { kind: 'submitted' as const } : { kind: 'value' as const, index }));
 }
 
-/**
- * Ranks the round again and moves applications to match: the newly admitted are shortlisted for on-site verification
- * with its deadline; those no longer admitted go back to reviewed. Runs in the caller's transaction.
- */
-async function rank(ctx: Ctx, tx: Tx, round: repo.RoundRow, transactionId: string) {
+/** The round's ranking computed and stored again (window ranks, the quota cut), in the caller's transaction. */
+async function rank(tx: Tx, round: repo.RoundRow, at: Date) {
   const { pack } = await roundPack(tx, round);
-  const summary = await repo.rankRound(tx, round.id, rankingOrder(pack), round.quota, round.tieAtCut, ctx.now());
+  return repo.rankRound(tx, round.id, rankingOrder(pack), round.quota, round.tieAtCut, at);
+}
+
+/** Statuses in which the admitted are shortlisted: every ranking moves applications to match it. */
+const SHORTLISTING = ['verifying', 'publishing', 'final'];
+
+/**
+ * Moves applications to match the stored ranking: the newly admitted are shortlisted for on-site verification with its
+ * deadline; those no longer admitted go back to reviewed. Runs in the caller's transaction.
+ */
+async function moveToRanking(ctx: Ctx, tx: Tx, round: repo.RoundRow, transactionId: string) {
+  const { pack } = await roundPack(tx, round);
   const verifyDue = (await getCalendar(ctx.db, tx)).addWorkdays(today(ctx), pack.round.verificationWorkdays);
   // The moves get their own key: the change that caused the ranking may have written an action of the same application.
   const moved = await repo.applyRanking(tx, round.id, verifyDue, derivedUuid(`${transactionId}:rank`), ctx.actor.userId, ctx.now());
-  return { ...summary, ...moved, verifyDue };
-}
-
-/** After a withdrawal, cancellation, abandonment or upheld objection in a ranked round: the next in rank moves up. */
-export async function rerankAfterChange(ctx: Ctx, tx: Tx, roundId: string, transactionId: string): Promise<void> {
-  const round = (await repo.lockRound(tx, roundId))!;
-  if (!['ranked', 'publishing', 'final'].includes(round.status)) return;
-  const result = await rank(ctx, tx, round, transactionId);
-  await repo.updateRound(tx, round.id, { rankedAt: ctx.now(), updatedAt: ctx.now() });
-  await audit.record(tx, ctx, { action: 'points.round.rerank', entityType: 'points_round', entityId: round.id, details: { admitted: result.admitted, shortlisted: result.shortlisted, unlisted: result.unlisted } });
+  return { ...moved, verifyDue };
 }
 
 /**
- * Closes a round, ranks it (again), publishes the list (公示) for its period, or makes it final, which issues the entry
- * cards to the admitted and verified.
+ * After a withdrawal, cancellation, abandonment or upheld objection in a ranked round: the ranking is computed again;
+ * once the round is shortlisting, the next in rank moves up and is told to come for verification.
+ */
+export async function rerankAfterChange(ctx: Ctx, tx: Tx, roundId: string, transactionId: string): Promise<void> {
+  const round = (await repo.lockRound(tx, roundId))!;
+  if (!['ranked', ...SHORTLISTING].includes(round.status)) return;
+  const result = await rank(tx, round, ctx.now());
+  let moves: Record<string, number | string> = {};
+  if (SHORTLISTING.includes(round.status)) {
+    const moved = await moveToRanking(ctx, tx, round, transactionId);
+    await tellShortlisted(ctx, tx, round, moved.shortlistedIds, moved.verifyDue);
+    moves = { shortlisted: moved.shortlisted, unlisted: moved.unlisted };
+  }
+  await repo.updateRound(tx, round.id, { rankedAt: ctx.now(), updatedAt: ctx.now() });
+  await audit.record(tx, ctx, { action: 'points.round.rerank', entityType: 'points_round', entityId: round.id, details: { admitted: result.admitted, ...moves } });
+}
+
+/** Tells shortlisted applicants (by id) their rank and verification deadline, once per application and deadline. */
+async function tellShortlisted(ctx: Ctx, tx: Tx, round: repo.RoundRow, ids: string[], verifyDue: string): Promise<void> {
+  if (ids.length === 0) return;
+  for (const a of await repo.shortlistNotices(tx, round.id, ids)) {
+    await tellPerson(ctx.notifier, tx, { phone: a.phone, userId: a.applicantUserId }, 'points.shortlisted', { number: a.number, rank: a.rank, year: round.year, date: verifyDue }, `points.shortlisted:${a.id}:${verifyDue}`);
+  }
+}
+
+export const TELL_SHORTLISTED_JOB = 'points.tell-shortlisted';
+const NOTICE_BATCH = 500;
+
+/**
+ * The notices of a round's shortlisting, sent after it commits, 500 applicants per transaction in id order; a retried
+ * or repeated run sends nobody twice (each notice has its key) and goes on from where the notices stop.
+ */
+export async function tellRoundShortlisted(ctx: Ctx, roundId: string, verifyDue: string): Promise<number> {
+  const round = await repo.findRound(ctx.db, roundId);
+  if (!round) return 0;
+  let after: string | null = null;
+  let told = 0;
+  for (;;) {
+    const ids = await repo.shortlistedPage(ctx.db, roundId, verifyDue, after, NOTICE_BATCH);
+    if (ids.length === 0) return told;
+    await ctx.db.transaction((tx) => tellShortlisted(ctx, tx, round, ids, verifyDue));
+    told += ids.length;
+    after = ids[ids.length - 1]!;
+  }
+}
+
+/**
+ * Closes a round, ranks it (again), shortlists the admitted for on-site verification (their notices are sent by a job
+ * after commit), publishes the list (公示) for its period, or makes it final, which issues the entry cards to the
+ * admitted and verified.
  *
  * @throws CITY_LEVEL_ONLY; NOT_FOUND; WORKFLOW_ACTION_NOT_OPEN; POINTS_ROUND_REVIEWS_PENDING before every application
  *   is reviewed; POINTS_VERIFICATION_PENDING while shortlisted applicants have not been verified; POINTS_PUBLICATION_RUNNING
@@ -67,9 +114,13 @@ export async function actOnRound(ctx: Ctx, id: string, input: RoundActionInput):
     if (input.action === 'rank') {
       const pending = await repo.countByStatus(tx, id, ['in_review', 'returned']);
       if (pending > 0) throw new AppError('POINTS_ROUND_REVIEWS_PENDING', { count: pending });
-      const result = await rank(ctx, tx, round, input.transactionId);
+      const result = await rank(tx, round, ctx.now());
       changes.rankedAt = ctx.now();
-      details = { ranked: result.ranked, admitted: result.admitted, cutRank: result.cutRank, straddling: result.straddling, shortlisted: result.shortlisted, verifyDue: result.verifyDue };
+      details = { ranked: result.ranked, admitted: result.admitted, cutRank: result.cutRank, straddling: result.straddling };
+    } else if (input.action === 'shortlist') {
+      const moved = await moveToRanking(ctx, tx, round, input.transactionId);
+      if (ctx.jobs) await ctx.jobs.enqueue(tx, TELL_SHORTLISTED_JOB, { roundId: id, verifyDue: moved.verifyDue }, { singletonKey: `${id}:${moved.verifyDue}` });
+      details = { shortlisted: moved.shortlisted, verifyDue: moved.verifyDue };
     } else if (input.action === 'publish') {
       const pending = await repo.countByStatus(tx, id, ['shortlisted']);
       if (pending > 0) throw new AppError('POINTS_VERIFICATION_PENDING', { count: pending });

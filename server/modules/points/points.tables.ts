@@ -45,7 +45,7 @@ export const rounds = pgTable(
     name: text('name').notNull(),
     year: integer('year').notNull(),
     packId: uuid('pack_id').notNull().references(() => packs.id),
-    status: text('status', { enum: ['open', 'closed', 'ranked', 'publishing', 'final'] }).notNull(),
+    status: text('status', { enum: ['open', 'closed', 'ranked', 'verifying', 'publishing', 'final'] }).notNull(),
     quota: integer('quota').notNull(),
     opensOn: date('opens_on', { mode: 'string' }).notNull(),
     closesOn: date('closes_on', { mode: 'string' }).notNull(),

@@ -18,6 +18,7 @@ export const TEMPLATES = {
   'permits.suspended': '【安居】{{name}}的居住证{{number}}未在{{date}}前签注，已中止使用；补办签注后恢复。',
   'points.application-returned': '【安居】您的积分申请{{number}}需补正：{{items}}。请在“安居”居民服务中修改后重新提交。',
   'points.application-reviewed': '【安居】您的积分申请{{number}}已审核完毕，核定积分{{total}}分，排名分{{ranking}}分。',
+  'points.shortlisted': '【安居】您的积分申请{{number}}排名第{{rank}}名，已入围{{year}}年度积分制入户名额。请在{{date}}前携带材料原件到受理窗口现场核验，逾期视为放弃。',
   'points.application-cancelled': '【安居】您的积分申请{{number}}已被取消：{{reason}}。如有疑问请联系受理窗口。',
   'points.objection-answered': '【安居】您对积分申请{{number}}提出的异议已答复：{{answer}}',
   'inspections.hazard-notice': '【安居】您出租的{{address}}经巡查发现隐患：{{item}}。请在{{deadline}}前整改，并在“安居”居民服务中报告整改情况。',

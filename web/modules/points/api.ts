@@ -158,7 +158,7 @@ export function useRoundRanking(id: string, query: { page: number; pageSize: num
 export function useRoundStep(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (action: 'close' | 'rank' | 'publish' | 'finalize') => api.post(`/api/points/rounds/${id}/actions`, { action, transactionId: crypto.randomUUID() }, RoundView),
+    mutationFn: (action: 'close' | 'rank' | 'shortlist' | 'publish' | 'finalize') => api.post(`/api/points/rounds/${id}/actions`, { action, transactionId: crypto.randomUUID() }, RoundView),
     onSuccess: () => client.invalidateQueries({ queryKey: ['points'] }),
   });
 }

@@ -9,7 +9,7 @@ import { useLang } from '../components/ScoreResult';
 import { ApplicationStatusTag } from '../components/tags';
 
 type Line = NonNullable<ReturnType<typeof useRoundRanking>['data']>['items'][number];
-const STEPS = ['close', 'rank', 'publish', 'finalize'] as const;
+const STEPS = ['close', 'rank', 'shortlist', 'publish', 'finalize'] as const;
 
 function AnswerModal({ objection, onClose }: { objection: ObjectionView; onClose: () => void }) {
   const { t } = useTranslation('points');
@@ -30,7 +30,7 @@ function AnswerModal({ objection, onClose }: { objection: ObjectionView; onClose
   );
 }
 
-/** One round: its steps (close, rank, publish, final list), the ranking with joint ranks and the line, and objections. */
+/** One round: its steps (close, rank, shortlist for verification, publish, final list), the ranking with joint ranks and the line, and objections. */
 export function RoundPage({ canManage }: { canManage: boolean }) {
   const { id = '' } = useParams();
   const { t } = useTranslation(['points', 'common']);
@@ -51,7 +51,7 @@ export function RoundPage({ canManage }: { canManage: boolean }) {
         extra={canManage && (
           <Space wrap>
             {STEPS.filter((s) => r.actions.includes(s)).map((s) => (
-              <Popconfirm key={s} title={t(`round.step.${s}`)} onConfirm={() => step.mutate(s, { onSuccess: () => void message.success(t('round.stepDone', { action: t(`round.step.${s}`) })) })}>
+              <Popconfirm key={s} title={t(`round.step.${s}`)} description={s === 'shortlist' ? t('round.shortlistHint', { n: ranking.data.admitted }) : undefined} onConfirm={() => step.mutate(s, { onSuccess: () => void message.success(t('round.stepDone', { action: t(`round.step.${s}`) })) })}>
                 <Button type={s === 'close' ? 'default' : 'primary'} loading={step.isPending && step.variables === s} data-testid={`round-${s}`}>{t(`round.step.${s}`)}</Button>
               </Popconfirm>
             ))}

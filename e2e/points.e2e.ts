@@ -437,6 +437,9 @@ describe('a round to its final list', () => {
 
     const next = await newPage(browser(), { mobile: true });
     await applicants[1]!.portal!.signIn(next);
+    // Moved up when the first withdrew, and told so with a deadline of their own.
+    await next.goto('/portal');
+    await next.getByTestId('inbox').getByText(new RegExp(`积分申请${applicants[1]!.number}排名第1名，已入围`)).waitFor();
     await next.goto('/portal/points');
     await next.getByTestId(`my-application-${applicants[1]!.number}`).click();
     await expect.poll(() => next.getByTestId('entry-card').textContent()).toMatch(/入户卡已发放：RH2026\d{7}/);

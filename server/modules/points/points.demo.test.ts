@@ -21,7 +21,7 @@ it('gives the demo a final round and an open round with applications in every st
   expect(added).toBeGreaterThan(150);
   expect(await seedPoints(t.db, { today, applicantUserId: resident.id, count: 200 })).toBe(0);
   const states = await t.handle.query<{ status: string }>('select distinct status from points_applications order by status');
-  expect(states.map((s) => s.status)).toEqual(expect.arrayContaining(['card_issued', 'cancelled', 'in_review', 'returned', 'reviewed', 'withdrawn']));
+  expect(states.map((s) => s.status), JSON.stringify(states)).toEqual(expect.arrayContaining(['abandoned', 'card_issued', 'cancelled', 'in_review', 'returned', 'reviewed', 'shortlisted', 'withdrawn']));
   const admin = await t.factories.user({ roles: ['city_admin'], division: '4401' });
   const rounds = (await t.as(admin).get('/api/points/rounds')).json<{ items: { id: string; status: string }[] }>().items;
   expect(rounds.map((r) => r.status).sort()).toEqual(['final', 'open']);

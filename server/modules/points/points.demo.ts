@@ -38,7 +38,7 @@ function demoFacts(pack: PackFile, i: number, person: { birthDate: string; arriv
 
 /**
  * The demo's points work: last year's round carried through to the final list (shortlisted, verified, abandoned,
- * entry cards issued, one cancelled for false material) and this year's round open with applications in department
+ * entry cards issued, one cancelled for false material and the next in rank moved up, shortlisted) and this year's round open with applications in department
  * review (some overdue), returned, reviewed and withdrawn. Re-running adds nothing.
  */
 export async function seedPoints(db: Db, options: { today: string; applicantUserId: string; count?: number; progress?: (done: number, total: number) => void }): Promise<number> {
@@ -48,12 +48,13 @@ export async function seedPoints(db: Db, options: { today: string; applicantUser
   const pack = bodyOf(packRow);
   const candidates = await listLongResidents(db, { root: '4401' }, addMonths(options.today, -30), count);
   const year = Number(options.today.slice(0, 4));
+  // Fewer places than eligible applicants, as in the city: a cancelled place goes to the next in rank.
   const last = await db.transaction((tx) => repo.insertRound(tx, {
-    id: derivedUuid('demo-points:2025'), name: `${year - 1} 年度积分制入户`, year: year - 1, packId: packRow.id, status: 'closed', quota: Math.floor(count / 8),
+    id: derivedUuid('demo-points:2025'), name: `${year - 1} 年度积分制入户`, year: year - 1, packId: packRow.id, status: 'closed', quota: Math.floor(count / 16),
     opensOn: `${year - 1}-10-10`, closesOn: `${year - 1}-11-10`, materialsCutoff: `${year - 1}-09-30`, tieAtCut: 'admit_all', transactionId: randomUUID(),
   }));
   const current = await db.transaction((tx) => repo.insertRound(tx, {
-    id: derivedUuid('demo-points:2026'), name: `${year} 年度积分制入户`, year, packId: packRow.id, status: 'open', quota: Math.floor(count / 8),
+    id: derivedUuid('demo-points:2026'), name: `${year} 年度积分制入户`, year, packId: packRow.id, status: 'open', quota: Math.floor(count / 16),
     opensOn: addDays(options.today, -20), closesOn: addDays(options.today, 30), materialsCutoff: addDays(options.today, -25), tieAtCut: 'admit_all', transactionId: randomUUID(),
   }));
   let done = 0;
@@ -73,7 +74,8 @@ export async function seedPoints(db: Db, options: { today: string; applicantUser
   }
   await db.transaction(async (tx) => {
     // Last year's round: ranked, shortlisted, nearly all verified (a few missed it), published, final, cards issued.
-    await repo.rankRound(tx, last.id, pack.ranking.tieBreaks.map((tie, index) => (tie.type === 'submitted_at' ? { kind: 'submitted' as const } : { kind: 'value' as const, index })), last.quota, last.tieAtCut, new Date());
+    const order = pack.ranking.tieBreaks.map((tie, index) => (tie.type === 'submitted_at' ? { kind: 'submitted' as const } : { kind: 'value' as const, index }));
+    await repo.rankRound(tx, last.id, order, last.quota, last.tieAtCut, new Date());
     await repo.applyRanking(tx, last.id, `${year - 1}-12-05`, randomUUID(), null, new Date());
     const shortlisted = (await repo.listApplications(tx, { root: '4401' }, { roundId: last.id, status: 'shortlisted', page: 1, pageSize: 100_000 })).rows;
     for (const [k, row] of shortlisted.entries()) {
@@ -86,6 +88,9 @@ export async function seedPoints(db: Db, options: { today: string; applicantUser
     if (holder) {
       await repo.updateApplication(tx, holder.id, { status: 'cancelled', cancelReason: '经核查提供虚假劳动合同，取消入户资格' });
       await repo.insertApplicationAction(tx, { applicationId: holder.id, action: 'cancel', fromStatus: 'card_issued', toStatus: 'cancelled', transactionId: randomUUID(), actorId: null, details: '经核查提供虚假劳动合同，取消入户资格', at: new Date() });
+      // The place went to the next in rank, who is still to come for verification.
+      await repo.rankRound(tx, last.id, order, last.quota, last.tieAtCut, new Date());
+      await repo.applyRanking(tx, last.id, addDays(options.today, 14), randomUUID(), null, new Date());
     }
   });
   return done;

@@ -495,7 +495,8 @@ export async function actOnMyApplication(ctx: Ctx, id: string, input: PointsAppl
     await repo.updateApplication(tx, id, changes);
     await repo.insertApplicationAction(tx, { applicationId: id, action: input.action, fromStatus: row.status, toStatus: to, transactionId: input.transactionId, actorId: ctx.actor.userId, details, at: ctx.now() });
     await audit.record(tx, ctx, { action: `points.application.${input.action}`, entityType: 'points_application', entityId: id, divisionCode: row.divisionCode, details: { from: row.status, to, ...(details ? { facts: details } : {}) } });
-    if (input.action === 'withdraw' && ['shortlisted', 'verified'].includes(row.status)) await rerankAfterChange(ctx, tx, row.roundId, input.transactionId);
+    // A ranked application leaving: the round's ranking (when there is one) is computed again and the next moves up.
+    if (input.action === 'withdraw' && ['reviewed', 'shortlisted', 'verified'].includes(row.status)) await rerankAfterChange(ctx, tx, row.roundId, input.transactionId);
     return applicationView(ctx, tx, (await repo.findApplication(tx, id, { userId: ctx.actor.userId! }))!, 'applicant');
   });
 }

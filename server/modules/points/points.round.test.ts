@@ -226,6 +226,25 @@ describe('a round from ranking to entry cards', () => {
   });
 });
 
+describe('a withdrawal before shortlisting', () => {
+  it('ranks the round again, so the shortlisting gives the place to the next in rank', async () => {
+    t.setNow(china('2026-10-12'));
+    const round = await openRound(1);
+    const top = await reviewed(round.id, 150, [60, 30], '壬九');
+    const next = await reviewed(round.id, 140, [60, 30], '癸十');
+    await act(round.id, 'close');
+    await act(round.id, 'rank');
+    const line = async () => (await ranking(round.id)).items.map((l) => `${l.number}:${l.admitted}:${l.status}`);
+    expect(await line()).toEqual([`${top.number}:true:reviewed`, `${next.number}:false:reviewed`]);
+    const withdrawn = await t.as(resident).post(`/api/points/my/applications/${top.id}/actions`, { action: 'withdraw', transactionId: randomUUID() });
+    expect(withdrawn.json<PointsApplicationView>().status).toBe('withdrawn');
+    // Ranked again, nobody moved: the round is not shortlisting yet.
+    expect(await line()).toEqual([`${next.number}:true:reviewed`]);
+    expect((await act(round.id, 'shortlist')).json<RoundView>().status).toBe('verifying');
+    expect(await line()).toEqual([`${next.number}:true:shortlisted`]);
+  });
+});
+
 describe('a missed verification deadline', () => {
   it('abandons the place by itself, hourly, once; the next in rank moves up with a deadline of their own', async () => {
     t.setNow(china('2026-10-12'));

@@ -299,6 +299,9 @@ describe('a round from ranking to publication', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('已完成：通知入围现场核验').waitFor();
     await expect.poll(() => page.getByTestId('round-status').textContent()).toBe('现场核验中');
+    // The notice goes out from a job; the page follows it until everyone is told.
+    await page.getByTestId('round-notices').getByText('已通知 1 人').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'points-round-verifying');
     const ranked = await ranking();
     expect(ranked.items.map((i) => `${i.admitted}:${i.status}`)).toEqual(['true:shortlisted', 'false:reviewed', 'false:reviewed']);
     // From here on, numbers are in rank order.

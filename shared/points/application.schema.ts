@@ -34,6 +34,8 @@ export const RoundView = z.object({
   opensOn: z.string(), closesOn: z.string(), materialsCutoff: z.string(), innovationFrom: z.string().nullable(), innovationTo: z.string().nullable(),
   taxFrom: z.string().nullable(), taxTo: z.string().nullable(), bornOnOrAfter: z.string().nullable(), tieAtCut: z.enum(['admit_all', 'admit_none']),
   rankedAt: z.string().nullable(), publishedFrom: z.string().nullable(), publishedUntil: z.string().nullable(),
+  /** The shortlisting notices (null before there were any to send): applicants to tell, told, and whether the notice job has finished. */
+  notices: z.object({ total: z.number(), sent: z.number(), done: z.boolean() }).nullable(),
   /** Whether applications are accepted today. */
   accepting: z.boolean(),
   counts: z.record(z.string(), z.number()),

@@ -45,6 +45,7 @@ export async function roundView(ctx: Ctx, db: Executor, round: repo.RoundRow): P
     opensOn: round.opensOn, closesOn: round.closesOn, materialsCutoff: round.materialsCutoff, innovationFrom: round.innovationFrom, innovationTo: round.innovationTo,
     taxFrom: round.taxFrom, taxTo: round.taxTo, bornOnOrAfter: round.bornOnOrAfter, tieAtCut: round.tieAtCut,
     rankedAt: round.rankedAt?.toISOString() ?? null, publishedFrom: round.publishedFrom, publishedUntil: round.publishedUntil,
+    notices: round.noticesTotal > 0 || round.noticesDoneAt ? { total: round.noticesTotal, sent: round.noticesSent, done: round.noticesDoneAt !== null } : null,
     accepting: round.status === 'open' && round.opensOn <= on && on <= round.closesOn,
     counts: ctx.actor.kind === 'staff' ? await repo.roundCounts(db, round.id, ctx.scope) : {},
     actions: ctx.actor.kind === 'staff' && isCityWide(ctx.scope) ? roundWorkflow.available(round.status, ctx.actor.permissions) : [],

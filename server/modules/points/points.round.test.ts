@@ -6,7 +6,11 @@ import { SHIPPED_PACKS } from '@shared/points/packs';
 import { rankEntries } from '@shared/points/ranking';
 import { china, LONG_SESSION } from '../../test/fixtures';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
+import type { Tx } from '../../platform/db/client';
+import { seedCtx } from '../../platform/http/context';
+import type { Message } from '../../platform/notify/notify';
 import * as repo from './points.repo';
+import { tellRoundShortlisted } from './points.round';
 
 const A = '440106006002';
 let t: TestApp;
@@ -46,6 +50,7 @@ async function reviewed(roundId: string, score: number, ties: [number, number], 
   }));
 }
 
+const notices = async (roundId: string) => (await t.as(admin).get(`/api/points/rounds/${roundId}/ranking?pageSize=1`)).json<{ round: RoundView }>().round.notices;
 const act = (roundId: string, action: string) => t.as(admin).post(`/api/points/rounds/${roundId}/actions`, { action, transactionId: randomUUID() });
 const ranking = async (roundId: string) => (await t.as(admin).get(`/api/points/rounds/${roundId}/ranking?pageSize=200`)).json<{ items: { number: string; rank: number; admitted: boolean; status: string; cardNumber: string | null }[]; admitted: number; cutRank: number | null; straddling: number }>();
 
@@ -150,16 +155,18 @@ describe('a round from ranking to entry cards', () => {
     expect(await line()).toEqual(['1+:shortlisted', '2+:shortlisted', '3+:shortlisted', '3+:shortlisted', '5-:reviewed', '6-:reviewed']);
     // Ten working days from Monday 12 October 2026.
     expect((await view(apps.first.id)).verifyDue).toBe('2026-10-26');
-    // The notices go out after commit, from a job; a second run tells nobody twice.
+    // The notices go out after commit, from a job, with their progress on the round; a second run tells nobody twice.
+    expect(shortlisted.json<RoundView>().notices).toEqual({ total: 4, sent: 0, done: false });
     expect(await t.jobs.drain('points.tell-shortlisted')).toEqual({ completed: 1, failed: 0 });
-    const notices = async () => t.handle.query<{ body: string }>("select body from notify_outbox where template = 'points.shortlisted' order by body");
-    const told = (await notices()).filter((n) => [apps.first, apps.second, apps.thirdA, apps.thirdB].some((a) => n.body.includes(a!.number)));
+    expect(await notices(round.id)).toEqual({ total: 4, sent: 4, done: true });
+    const outbox = async () => t.handle.query<{ body: string }>("select body from notify_outbox where template = 'points.shortlisted' order by body");
+    const told = (await outbox()).filter((n) => [apps.first, apps.second, apps.thirdA, apps.thirdB].some((a) => n.body.includes(a!.number)));
     expect(told).toHaveLength(4);
     expect(told.find((n) => n.body.includes(apps.first!.number))!.body).toContain('排名第1名');
     expect(told[0]!.body).toContain('请在2026-10-26前');
     await t.jobs.enqueue(null, 'points.tell-shortlisted', { roundId: round.id, verifyDue: '2026-10-26' });
     await t.jobs.drain('points.tell-shortlisted');
-    expect((await notices()).filter((n) => n.body.includes(apps.first!.number))).toHaveLength(1);
+    expect((await outbox()).filter((n) => n.body.includes(apps.first!.number))).toHaveLength(1);
   });
 
   it('publication waits for on-site verification; a missed verification moves the next up', async () => {
@@ -245,6 +252,30 @@ describe('a withdrawal before shortlisting', () => {
   });
 });
 
+describe('the shortlisting notices', () => {
+  it('go on after an interruption from the last applicant told, and tell nobody twice', async () => {
+    t.setNow(china('2026-10-12'));
+    const round = await openRound(5);
+    const rows = [];
+    for (let i = 0; i < 5; i++) rows.push(await reviewed(round.id, 150 - i, [60, 30]));
+    await act(round.id, 'close');
+    await act(round.id, 'rank');
+    await act(round.id, 'shortlist');
+    // The SMS queue fails at the fourth applicant in id order: the first batch of two stays told, the second is undone.
+    const ids = rows.map((r) => r.id).sort();
+    let calls = 0;
+    const failing = { ...t.notifier, enqueue: async (tx: Tx, m: Message) => { if (m.dedupeKey?.includes(ids[3]!) && calls++ === 0) throw new Error('queue down'); return t.notifier.enqueue(tx, m); } };
+    const ctx = seedCtx(t.db, failing, { permissions: ['points.manage'] }, { root: '' }, () => china('2026-10-12'));
+    await expect(tellRoundShortlisted(ctx, round.id, '2026-10-26', 2)).rejects.toThrow('queue down');
+    expect(await notices(round.id)).toEqual({ total: 5, sent: 2, done: false });
+    expect(await tellRoundShortlisted(ctx, round.id, '2026-10-26', 2)).toBe(3);
+    expect(await notices(round.id)).toEqual({ total: 5, sent: 5, done: true });
+    const told = await t.handle.query<{ n: number }>("select count(*)::int as n from notify_outbox where template = 'points.shortlisted' and dedupe_key like any($1)", [ids.map((id) => `%${id}%`)]);
+    expect(told).toEqual([{ n: 5 }]);
+    expect(await tellRoundShortlisted(ctx, round.id, '2026-10-26', 2)).toBe(0);
+  });
+});
+
 describe('a missed verification deadline', () => {
   it('abandons the place by itself, hourly, once; the next in rank moves up with a deadline of their own', async () => {
     t.setNow(china('2026-10-12'));
@@ -254,6 +285,7 @@ describe('a missed verification deadline', () => {
     await act(round.id, 'close');
     await act(round.id, 'rank');
     await act(round.id, 'shortlist');
+    await t.jobs.drain('points.tell-shortlisted');
     const view = async (id: string) => (await t.as(admin).get(`/api/points/applications/${id}`)).json<PointsApplicationView>();
     expect((await view(top.id)).verifyDue).toBe('2026-10-26');
     const hourly = async () => { await t.jobs.enqueue(null, 'points.hourly', {}); return t.jobs.drain('points.hourly'); };
@@ -268,6 +300,7 @@ describe('a missed verification deadline', () => {
     // The one who moved up is told at once, with their own deadline.
     const told = await t.handle.query<{ body: string }>("select body from notify_outbox where template = 'points.shortlisted' and body like $1", [`%${next.number}%`]);
     expect(told.map((m) => m.body)).toEqual([expect.stringContaining('请在2026-11-10前')]);
+    expect(await notices(round.id)).toEqual({ total: 2, sent: 2, done: true });
     expect(await t.handle.query("select count(*)::int as n from points_application_actions where application_id = $1 and action = 'abandon'", [top.id])).toEqual([{ n: 1 }]);
   });
 });

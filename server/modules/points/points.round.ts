@@ -54,41 +54,52 @@ export async function rerankAfterChange(ctx: Ctx, tx: Tx, roundId: string, trans
   if (!['ranked', ...SHORTLISTING].includes(round.status)) return;
   const result = await rank(tx, round, ctx.now());
   let moves: Record<string, number | string> = {};
+  const changes: Partial<repo.RoundRow> = { rankedAt: ctx.now(), updatedAt: ctx.now() };
   if (SHORTLISTING.includes(round.status)) {
     const moved = await moveToRanking(ctx, tx, round, transactionId);
-    await tellShortlisted(ctx, tx, round, moved.shortlistedIds, moved.verifyDue);
+    const told = await tellShortlisted(ctx, tx, round, moved.shortlistedIds, moved.verifyDue);
+    Object.assign(changes, { noticesTotal: round.noticesTotal + told, noticesSent: round.noticesSent + told });
     moves = { shortlisted: moved.shortlisted, unlisted: moved.unlisted };
   }
-  await repo.updateRound(tx, round.id, { rankedAt: ctx.now(), updatedAt: ctx.now() });
+  await repo.updateRound(tx, round.id, changes);
   await audit.record(tx, ctx, { action: 'points.round.rerank', entityType: 'points_round', entityId: round.id, details: { admitted: result.admitted, ...moves } });
 }
 
-/** Tells shortlisted applicants (by id) their rank and verification deadline, once per application and deadline. */
-async function tellShortlisted(ctx: Ctx, tx: Tx, round: repo.RoundRow, ids: string[], verifyDue: string): Promise<void> {
-  if (ids.length === 0) return;
+/** Tells shortlisted applicants (by id) their rank and verification deadline, once per application and deadline; returns how many were told now. */
+async function tellShortlisted(ctx: Ctx, tx: Tx, round: repo.RoundRow, ids: string[], verifyDue: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  let told = 0;
   for (const a of await repo.shortlistNotices(tx, round.id, ids)) {
-    await tellPerson(ctx.notifier, tx, { phone: a.phone, userId: a.applicantUserId }, 'points.shortlisted', { number: a.number, rank: a.rank, year: round.year, date: verifyDue }, `points.shortlisted:${a.id}:${verifyDue}`);
+    if (await tellPerson(ctx.notifier, tx, { phone: a.phone, userId: a.applicantUserId }, 'points.shortlisted', { number: a.number, rank: a.rank, year: round.year, date: verifyDue }, `points.shortlisted:${a.id}:${verifyDue}`)) told += 1;
   }
+  return told;
 }
 
 export const TELL_SHORTLISTED_JOB = 'points.tell-shortlisted';
 const NOTICE_BATCH = 500;
 
 /**
- * The notices of a round's shortlisting, sent after it commits, 500 applicants per transaction in id order; a retried
- * or repeated run sends nobody twice (each notice has its key) and goes on from where the notices stop.
+ * The notices of a round's shortlisting, sent after it commits: 500 applicants per transaction in id order, the round
+ * keeping how many are told and the last one, so an interrupted job goes on from there; nobody is told twice (each
+ * notice has its key). Returns how many this run told.
  */
-export async function tellRoundShortlisted(ctx: Ctx, roundId: string, verifyDue: string): Promise<number> {
-  const round = await repo.findRound(ctx.db, roundId);
-  if (!round) return 0;
-  let after: string | null = null;
+export async function tellRoundShortlisted(ctx: Ctx, roundId: string, verifyDue: string, batch = NOTICE_BATCH): Promise<number> {
   let told = 0;
   for (;;) {
-    const ids = await repo.shortlistedPage(ctx.db, roundId, verifyDue, after, NOTICE_BATCH);
-    if (ids.length === 0) return told;
-    await ctx.db.transaction((tx) => tellShortlisted(ctx, tx, round, ids, verifyDue));
-    told += ids.length;
-    after = ids[ids.length - 1]!;
+    const more = await ctx.db.transaction(async (tx) => {
+      const round = await repo.lockRound(tx, roundId);
+      if (!round || round.noticesDoneAt) return false;
+      const ids = await repo.shortlistedPage(tx, roundId, verifyDue, round.noticesAfter, batch);
+      if (ids.length === 0) {
+        await repo.updateRound(tx, roundId, { noticesDoneAt: ctx.now() });
+        return false;
+      }
+      const now = await tellShortlisted(ctx, tx, round, ids, verifyDue);
+      await repo.updateRound(tx, roundId, { noticesSent: round.noticesSent + now, noticesAfter: ids[ids.length - 1]! });
+      told += now;
+      return true;
+    });
+    if (!more) return told;
   }
 }
 
@@ -120,6 +131,7 @@ export async function actOnRound(ctx: Ctx, id: string, input: RoundActionInput):
     } else if (input.action === 'shortlist') {
       const moved = await moveToRanking(ctx, tx, round, input.transactionId);
       if (ctx.jobs) await ctx.jobs.enqueue(tx, TELL_SHORTLISTED_JOB, { roundId: id, verifyDue: moved.verifyDue }, { singletonKey: `${id}:${moved.verifyDue}` });
+      Object.assign(changes, { noticesTotal: moved.shortlisted, noticesSent: 0, noticesAfter: null, noticesDoneAt: null });
       details = { shortlisted: moved.shortlisted, verifyDue: moved.verifyDue };
     } else if (input.action === 'publish') {
       const pending = await repo.countByStatus(tx, id, ['shortlisted']);

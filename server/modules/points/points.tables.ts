@@ -61,6 +61,14 @@ export const rounds = pgTable(
     /** The publication (公示) period, once published. */
     publishedFrom: date('published_from', { mode: 'string' }),
     publishedUntil: date('published_until', { mode: 'string' }),
+    /**
+     * The shortlisting notices: how many applicants were shortlisted to be told, how many have been told, the last one
+     * the notice job told (it goes on after it) and when it finished; those who move up later are told at once.
+     */
+    noticesTotal: integer('notices_total').notNull().default(0),
+    noticesSent: integer('notices_sent').notNull().default(0),
+    noticesAfter: uuid('notices_after'),
+    noticesDoneAt: timestamp('notices_done_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     transactionId: uuid('transaction_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

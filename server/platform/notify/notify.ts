@@ -128,8 +128,12 @@ export function createNotifier(db: Db, provider: SmsProvider, logger?: Logger): 
   };
 }
 
-/** Tells a person by SMS (when there is a phone) and in their portal inbox (when there is an account), each once per key. */
-export async function tellPerson(notifier: Notifier, tx: Tx, to: { phone: string | null; userId: string | null }, template: TemplateName, params: Record<string, string | number>, dedupeKey: string): Promise<void> {
-  if (to.phone) await notifier.enqueue(tx, { channel: 'sms', recipient: to.phone, userId: to.userId, template, params, dedupeKey: `${dedupeKey}:sms` });
-  if (to.userId) await notifier.enqueue(tx, { channel: 'inbox', recipient: to.userId, userId: to.userId, template, params, dedupeKey: `${dedupeKey}:inbox` });
+/**
+ * Tells a person by SMS (when there is a phone) and in their portal inbox (when there is an account), each once per key.
+ * Returns whether any message was stored now (false: told before under this key, or no way to reach them).
+ */
+export async function tellPerson(notifier: Notifier, tx: Tx, to: { phone: string | null; userId: string | null }, template: TemplateName, params: Record<string, string | number>, dedupeKey: string): Promise<boolean> {
+  const sms = to.phone ? await notifier.enqueue(tx, { channel: 'sms', recipient: to.phone, userId: to.userId, template, params, dedupeKey: `${dedupeKey}:sms` }) : false;
+  const inbox = to.userId ? await notifier.enqueue(tx, { channel: 'inbox', recipient: to.userId, userId: to.userId, template, params, dedupeKey: `${dedupeKey}:inbox` }) : false;
+  return sms || inbox;
 }

@@ -152,7 +152,11 @@ export function useStartTask() {
 }
 
 export function useRoundRanking(id: string, query: { page: number; pageSize: number; admitted?: 'true' | 'false' }) {
-  return useQuery({ queryKey: ['points', 'ranking', id, query], queryFn: () => api.get(`/api/points/rounds/${id}/ranking${qs(query)}`, RankingPage) });
+  return useQuery({
+    queryKey: ['points', 'ranking', id, query], queryFn: () => api.get(`/api/points/rounds/${id}/ranking${qs(query)}`, RankingPage),
+    // While the shortlisting notices go out, their progress is followed.
+    refetchInterval: (q) => (q.state.data?.round.notices && !q.state.data.round.notices.done ? 2000 : false),
+  });
 }
 
 export function useRoundStep(id: string) {

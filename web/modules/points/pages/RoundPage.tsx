@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Descriptions, Input, List, Modal, Popconfirm, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Input, List, Modal, Popconfirm, Progress, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -63,6 +63,14 @@ export function RoundPage({ canManage }: { canManage: boolean }) {
           <Descriptions.Item label={t('rounds.quota')}>{r.quota}</Descriptions.Item>
           <Descriptions.Item label={t('rounds.window')}>{`${r.opensOn} → ${r.closesOn}`}</Descriptions.Item>
           <Descriptions.Item label={t('rounds.counts')} span={2}>{Object.entries(r.counts).map(([s, n]) => <Tag key={s}>{t(`appStatus.${s}`)} {n}</Tag>)}</Descriptions.Item>
+          {r.notices && (
+            <Descriptions.Item label={t('round.notices')}>
+              <Space data-testid="round-notices">
+                {r.notices.done ? t('round.noticesDone', { n: r.notices.sent }) : t('round.noticesSending', { sent: r.notices.sent, total: r.notices.total })}
+                {!r.notices.done && <Progress size="small" style={{ width: 120 }} percent={r.notices.total ? Math.floor((r.notices.sent / r.notices.total) * 100) : 0} />}
+              </Space>
+            </Descriptions.Item>
+          )}
           {r.publishedFrom && <Descriptions.Item label={t('round.publicPage')}><Link to={`/points/publication/${r.id}`} target="_blank">{t('round.publication', { from: r.publishedFrom, until: r.publishedUntil })}</Link></Descriptions.Item>}
         </Descriptions>
       </Card>

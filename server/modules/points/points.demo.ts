@@ -48,13 +48,14 @@ export async function seedPoints(db: Db, options: { today: string; applicantUser
   const pack = bodyOf(packRow);
   const candidates = await listLongResidents(db, { root: '4401' }, addMonths(options.today, -30), count);
   const year = Number(options.today.slice(0, 4));
-  // Fewer places than eligible applicants, as in the city: a cancelled place goes to the next in rank.
+  // Fewer places than eligible applicants (about one in nine applicants is), as in the city: a cancelled place goes
+  // to the next in rank.
   const last = await db.transaction((tx) => repo.insertRound(tx, {
-    id: derivedUuid('demo-points:2025'), name: `${year - 1} 年度积分制入户`, year: year - 1, packId: packRow.id, status: 'closed', quota: Math.floor(count / 16),
+    id: derivedUuid('demo-points:2025'), name: `${year - 1} 年度积分制入户`, year: year - 1, packId: packRow.id, status: 'closed', quota: Math.floor(count / 24),
     opensOn: `${year - 1}-10-10`, closesOn: `${year - 1}-11-10`, materialsCutoff: `${year - 1}-09-30`, tieAtCut: 'admit_all', transactionId: randomUUID(),
   }));
   const current = await db.transaction((tx) => repo.insertRound(tx, {
-    id: derivedUuid('demo-points:2026'), name: `${year} 年度积分制入户`, year, packId: packRow.id, status: 'open', quota: Math.floor(count / 16),
+    id: derivedUuid('demo-points:2026'), name: `${year} 年度积分制入户`, year, packId: packRow.id, status: 'open', quota: Math.floor(count / 24),
     opensOn: addDays(options.today, -20), closesOn: addDays(options.today, 30), materialsCutoff: addDays(options.today, -25), tieAtCut: 'admit_all', transactionId: randomUUID(),
   }));
   let done = 0;

@@ -450,3 +450,30 @@ describe('a round to its final list', () => {
     await next.close();
   });
 });
+
+describe('in English', () => {
+  it('the points pages read in English, with no untranslated keys', async () => {
+    const admin = await apiAs('admin');
+    const rounds = (await admin.get<{ items: { id: string; status: string }[] }>('/api/points/rounds')).items;
+    const final = rounds.find((r) => r.status === 'final')!;
+    const packs = (await admin.get<{ items: { id: string; code: string }[] }>('/api/points/packs')).items;
+    const waiting = (await admin.get<{ items: { id: string }[] }>(`/api/points/applications?roundId=${final.id}&status=shortlisted`)).items[0]!;
+    const page = await newPage(browser());
+    await loginAs(page, 'admin');
+    await page.evaluate(() => localStorage.setItem('anju.lang', 'en'));
+    const pages: [string, string][] = [
+      ['/points/rounds', 'Points rounds'], [`/points/rounds/${final.id}`, 'Ranking'], ['/points/packs', 'Points policy packs'],
+      [`/points/packs/${packs.find((p) => p.code === 'gz-jfrh-2025')!.id}`, 'Guangzhou'], ['/points/stats', 'Points statistics'],
+      ['/points/applications', 'Points applications'], ['/points/tasks', 'Department review'], [`/points/applications/${waiting.id}`, 'Shortlisted, to verify'],
+    ];
+    for (const [path, text] of pages) {
+      await page.goto(path);
+      await page.getByText(text).first().waitFor();
+      // A missing translation shows as its key, e.g. "round.status.verifying".
+      const body = (await page.locator('main, .ant-layout-content').first().textContent()) ?? '';
+      expect(body, path).not.toMatch(/\b(round|rounds|appStatus|taskStatus|taskKind|staff|stats|pack|packs|rule|category|status|interpretation|outcome|source|progress|applications|application|tasks)\.[a-z][A-Za-z]+/);
+      if (path.startsWith('/points/rounds/')) await screenshot(page, 'points-round-final-en');
+    }
+    await page.close();
+  });
+});

@@ -133,7 +133,7 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress, op
   await seedDeclarations(db, { today, community, residentId: portal[0]!, landlordId: portal[1]! });
   const counter = await authRepo.findUserByUsername(db, 'shipai');
   if (options.dataDir && counter) await seedPermits(db, { today, street: shipai, residentId: portal[0]!, counterUserId: counter.id, dataDir: options.dataDir });
-  await seedPoints(db, { today, applicantUserId: portal[0]!, count: Math.min(1200, Math.floor((options.persons ?? DEMO_PERSONS) / 10)), progress: (done, total) => progress?.('points', done, total) });
+  await seedPoints(db, { today, applicantUserId: portal[0]!, count: Math.min(3000, Math.floor((options.persons ?? DEMO_PERSONS) / 6)), progress: (done, total) => progress?.('points', done, total) });
   // Notices go into the outbox; the server's dispatcher sends them as it does every message.
   const outbox = createNotifier(db, { name: 'demo', send: () => Promise.resolve() });
   const grid = wanted.find((user) => user.username === 'gridworker')!.division;

@@ -29,6 +29,8 @@ it('gives the demo a final round and an open round with applications in every st
   const ranking = (await t.as(admin).get(`/api/points/rounds/${final.id}/ranking?admitted=true&pageSize=200`)).json<{ items: { cardNumber: string | null; status: string }[]; admitted: number }>();
   expect(ranking.admitted).toBeGreaterThan(0);
   expect(ranking.items.filter((i) => i.status === 'card_issued').every((i) => i.cardNumber)).toBe(true);
+  const objections = (await t.as(admin).get(`/api/points/rounds/${final.id}/objections`)).json<{ items: { status: string; answer: string }[] }>().items;
+  expect(objections.map((o) => o.status).sort()).toEqual(['dismissed', 'upheld']);
   const overdue = (await t.as(admin).get('/api/points/tasks?overdue=true')).json<{ overdue: number }>();
   expect(overdue.overdue).toBeGreaterThan(0);
   const kept = await recountTallies(t.db);

@@ -38,24 +38,25 @@ function demoFacts(pack: PackFile, i: number, person: { birthDate: string; arriv
 
 /**
  * The demo's points work: last year's round carried through to the final list (shortlisted, verified, abandoned,
- * entry cards issued, one cancelled for false material and the next in rank moved up, shortlisted) and this year's round open with applications in department
+ * entry cards issued, two objections answered, one upheld and the place cancelled, the freed places gone to the next
+ * in rank, shortlisted) and this year's round open with applications in department
  * review (some overdue), returned, reviewed and withdrawn. Re-running adds nothing.
  */
 export async function seedPoints(db: Db, options: { today: string; applicantUserId: string; count?: number; progress?: (done: number, total: number) => void }): Promise<number> {
-  const count = options.count ?? 1200;
+  const count = options.count ?? 3000;
   const packRow = await repo.packInForce(db, options.today, { code: 'gz-jfrh-2025' }) ?? (await repo.latestPublished(db, 'gz-jfrh-2025'));
   if (!packRow || (await repo.findRound(db, derivedUuid('demo-points:2025')))) return 0;
   const pack = bodyOf(packRow);
   const candidates = await listLongResidents(db, { root: '4401' }, addMonths(options.today, -30), count);
   const year = Number(options.today.slice(0, 4));
-  // Fewer places than eligible applicants (about one in nine applicants is), as in the city: a cancelled place goes
-  // to the next in rank.
+  // A third of the applicants are last year's. Fewer places than eligible applicants (about one in nine is), as in
+  // the city: a cancelled place goes to the next in rank.
   const last = await db.transaction((tx) => repo.insertRound(tx, {
-    id: derivedUuid('demo-points:2025'), name: `${year - 1} 年度积分制入户`, year: year - 1, packId: packRow.id, status: 'closed', quota: Math.floor(count / 24),
+    id: derivedUuid('demo-points:2025'), name: `${year - 1} 年度积分制入户`, year: year - 1, packId: packRow.id, status: 'closed', quota: Math.floor(count / 40),
     opensOn: `${year - 1}-10-10`, closesOn: `${year - 1}-11-10`, materialsCutoff: `${year - 1}-09-30`, tieAtCut: 'admit_all', transactionId: randomUUID(),
   }));
   const current = await db.transaction((tx) => repo.insertRound(tx, {
-    id: derivedUuid('demo-points:2026'), name: `${year} 年度积分制入户`, year, packId: packRow.id, status: 'open', quota: Math.floor(count / 24),
+    id: derivedUuid('demo-points:2026'), name: `${year} 年度积分制入户`, year, packId: packRow.id, status: 'open', quota: Math.floor(count / 40),
     opensOn: addDays(options.today, -20), closesOn: addDays(options.today, 30), materialsCutoff: addDays(options.today, -25), tieAtCut: 'admit_all', transactionId: randomUUID(),
   }));
   let done = 0;
@@ -63,7 +64,7 @@ export async function seedPoints(db: Db, options: { today: string; applicantUser
     await db.transaction(async (tx) => {
       for (const [offset, candidate] of candidates.slice(start, start + 100).entries()) {
         const i = start + offset;
-        const lastYear = i % 2 === 0;
+        const lastYear = i % 3 === 0;
         const round = lastYear ? last : current;
         const submittedOn = lastYear ? `${year - 1}-10-${String(10 + (i % 20)).padStart(2, '0')}` : addDays(options.today, -1 - (i % 45));
         const status = lastYear ? 'reviewed' : PLAN_2026[i % PLAN_2026.length]!;
@@ -80,13 +81,24 @@ export async function seedPoints(db: Db, options: { today: string; applicantUser
     await repo.applyRanking(tx, last.id, `${year - 1}-12-05`, randomUUID(), null, new Date());
     const shortlisted = (await repo.listApplications(tx, { root: '4401' }, { roundId: last.id, status: 'shortlisted', page: 1, pageSize: 100_000 })).rows;
     for (const [k, row] of shortlisted.entries()) {
-      await repo.updateApplication(tx, row.id, k % 25 === 7 ? { status: 'abandoned' } : { status: 'verified', verifiedOn: `${year - 1}-12-01` });
-      await repo.insertApplicationAction(tx, { applicationId: row.id, action: k % 25 === 7 ? 'abandon' : 'verify', fromStatus: 'shortlisted', toStatus: k % 25 === 7 ? 'abandoned' : 'verified', transactionId: randomUUID(), actorId: null, details: 'demo', at: new Date() });
+      await repo.updateApplication(tx, row.id, k % 25 === 3 ? { status: 'abandoned' } : { status: 'verified', verifiedOn: `${year - 1}-12-01` });
+      await repo.insertApplicationAction(tx, { applicationId: row.id, action: k % 25 === 3 ? 'abandon' : 'verify', fromStatus: 'shortlisted', toStatus: k % 25 === 3 ? 'abandoned' : 'verified', transactionId: randomUUID(), actorId: null, details: 'demo', at: new Date() });
     }
     await repo.updateRound(tx, last.id, { status: 'final', rankedAt: new Date(), publishedFrom: `${year - 1}-12-10`, publishedUntil: `${year - 1}-12-14` });
     await repo.issueCards(tx, last.id, year - 1, randomUUID(), null, new Date());
-    const holder = (await repo.listApplications(tx, { root: '4401' }, { roundId: last.id, status: 'card_issued', page: 1, pageSize: 1 })).rows[0];
+    const [holder, other] = (await repo.listApplications(tx, { root: '4401' }, { roundId: last.id, status: 'card_issued', page: 1, pageSize: 2 })).rows;
+    // Two objections from the publication: one dismissed; one upheld, which cancelled the place.
+    const objection = async (about: repo.PointsApplicationRow, text: string, answer: string, upheld: boolean) => {
+      const row = await repo.insertObjection(tx, {
+        roundId: last.id, applicationId: about.id, divisionCode: about.divisionCode, status: upheld ? 'upheld' : 'dismissed', text, contactName: null, contactPhone: null,
+        answer, answeredOn: `${year - 1}-12-13`, filedOn: `${year - 1}-12-11`, transactionId: randomUUID(), createdAt: new Date(),
+      });
+      await repo.insertObjectionAction(tx, { objectionId: row.id, action: 'file', fromStatus: null, toStatus: 'open', transactionId: randomUUID(), actorId: null, details: null, at: new Date() });
+      await repo.insertObjectionAction(tx, { objectionId: row.id, action: upheld ? 'uphold' : 'dismiss', fromStatus: 'open', toStatus: upheld ? 'upheld' : 'dismissed', transactionId: randomUUID(), actorId: null, details: answer, at: new Date() });
+    };
+    if (other) await objection(other, '该申请人的学历证书疑似非本人所有，请核查。', '经向教育部门核实，该学历证书真实有效，属申请人本人，异议不成立。', false);
     if (holder) {
+      await objection(holder, '该申请人所报工作单位早已停业，劳动合同不实。', '经核查，申请人提供的劳动合同系虚假材料，异议成立，取消其入户资格。', true);
       await repo.updateApplication(tx, holder.id, { status: 'cancelled', cancelReason: '经核查提供虚假劳动合同，取消入户资格' });
       await repo.insertApplicationAction(tx, { applicationId: holder.id, action: 'cancel', fromStatus: 'card_issued', toStatus: 'cancelled', transactionId: randomUUID(), actorId: null, details: '经核查提供虚假劳动合同，取消入户资格', at: new Date() });
       // The place went to the next in rank, who is still to come for verification.

@@ -46,9 +46,10 @@ export async function newPage(browser: Browser, options: { mobile?: boolean } = 
   return page;
 }
 
+/** A full-page screenshot; running transitions (a table fading in after loading) are finished first. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 /** Logs a staff member in through the login form and waits for the console. */

@@ -194,6 +194,29 @@ describe('rental tax and door systems in the console', () => {
 });
 
 describe('the safety letter in the console', () => {
+  it('a street sees how many rental houses signed the version in force, down to a grid', async () => {
+    const page = await newPage(browser());
+    await loginAs(page, 'shipai');
+    await page.goto('/housing/letter');
+    const coverage = page.getByTestId('letter-coverage');
+    const community = coverage.getByTestId('coverage-row-440106006002');
+    await community.waitFor();
+    // The demo landlord signed for all their houses in the grid but one; the landlord above signed for one more.
+    const cells = async (row: typeof community) => (await row.locator('td').allTextContents()).map((c) => c.trim());
+    const [, houses, signed, share] = await cells(community);
+    expect(Number(signed)).toBeGreaterThanOrEqual(2);
+    expect(Number(houses)).toBeGreaterThan(Number(signed));
+    expect(share).toMatch(/^\d+(\.\d)?%$/);
+    await screenshot(page, 'housing-letter-coverage');
+    await community.click();
+    const grid = coverage.getByTestId('coverage-row-440106006002001');
+    await grid.waitFor();
+    expect(Number((await cells(grid))[2])).toBeGreaterThanOrEqual(1);
+    await coverage.locator('.ant-breadcrumb a').first().click();
+    await community.waitFor();
+    await page.close();
+  });
+
   it('the city publishes a new version of the letter; a street reads it', async () => {
     const page = await newPage(browser());
     await loginAs(page, 'admin');

@@ -139,7 +139,7 @@ export async function seedDemo(db: Db, city: string, progress?: SeedProgress, op
   const grid = wanted.find((user) => user.username === 'gridworker')!.division;
   await seedInspections(db, { today, grid, landlordPhone: DEMO_PORTAL_USERS[1]!.phone, notifier: outbox, officerUserId: counter?.id });
   progress?.('inspections', 1, 1);
-  if (counter) await seedHousing(db, { today, grid, officerUserId: counter.id, notifier: outbox });
+  if (counter) await seedHousing(db, { today, grid, officerUserId: counter.id, notifier: outbox, landlord: { userId: portal[1]!, phone: DEMO_PORTAL_USERS[1]!.phone } });
   progress?.('housing', 1, 1);
   return { users: created, grids, persons: population.persons };
 }

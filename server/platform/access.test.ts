@@ -300,6 +300,11 @@ const ROUTES: RouteCase[] = [
   // Door systems authenticate with their own key, not a session.
   { route: 'POST /api/housing/door-events', sample: () => ({ method: 'POST', url: '/api/housing/door-events', body: { events: [{ eventId: 'scan', idNumber: B_PERSON_ID, at: '2026-01-01T08:00:00+08:00' }] } }), foreign: () => [] },
   { route: 'GET /api/housing/letter', sample: () => ({ method: 'GET', url: '/api/housing/letter' }), foreign: () => [] },
+  {
+    route: 'GET /api/housing/letter/coverage',
+    sample: () => ({ method: 'GET', url: '/api/housing/letter/coverage' }),
+    foreign: () => [{ method: 'GET', url: '/api/housing/letter/coverage' }, { method: 'GET', url: `/api/housing/letter/coverage?division=${B}` }],
+  },
   { route: 'POST /api/housing/letters', sample: () => ({ method: 'POST', url: '/api/housing/letters', body: { title: '扫描用责任书', body: '扫描用责任书正文。'.repeat(8) } }), foreign: () => [] },
   // A landlord reaches the houses whose landlord's registered mobile is theirs.
   { route: 'GET /api/housing/my/houses', sample: () => ({ method: 'GET', url: '/api/housing/my/houses' }), foreign: () => [{ method: 'GET', url: '/api/housing/my/houses' }] },

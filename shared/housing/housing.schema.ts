@@ -100,6 +100,18 @@ export type DoorEventsResult = z.infer<typeof DoorEventsResult>;
 
 export const LetterView = z.object({ version: z.number(), title: z.string(), body: z.string(), publishedOn: z.string() });
 export type LetterView = z.infer<typeof LetterView>;
+
+/** How many rental houses signed the letter in force, per child jurisdiction of the caller's (or of `division` inside it). */
+export const LetterCoverageQuery = z.strictObject({ division: z.string().regex(/^\d{4,15}$/).optional() });
+export type LetterCoverageQuery = z.infer<typeof LetterCoverageQuery>;
+export const LetterCoverageView = z.object({
+  version: z.number(), division: z.object({ code: z.string(), name: z.string() }),
+  /** When the rental houses were last counted (each morning). */
+  asOf: z.string().nullable(),
+  rows: z.array(z.object({ code: z.string(), name: z.string(), houses: z.number(), signed: z.number() })),
+  total: z.object({ houses: z.number(), signed: z.number() }),
+});
+export type LetterCoverageView = z.infer<typeof LetterCoverageView>;
 export const LetterInput = z.strictObject({ title: z.string().trim().min(4).max(80), body: z.string().trim().min(50).max(20_000) });
 export type LetterInput = z.infer<typeof LetterInput>;
 export const SignInput = z.strictObject({ version: z.number().int().min(1), transactionId: z.uuid() });

@@ -23,6 +23,14 @@ export function divisionCodeLength(level: DivisionLevel): number {
   return LENGTHS[level];
 }
 
+/**
+ * The code length of a division's children: the whole country (empty) and a province → cities (4), city → districts
+ * (6), district → streets (9), street → communities (12), community → grids (15); a grid has none (its own length).
+ */
+export function childCodeLength(code: string): number {
+  return ({ 0: 4, 2: 4, 4: 6, 6: 9, 9: 12, 12: 15 } as Record<number, number>)[code.length] ?? code.length;
+}
+
 /** Whether `code` lies inside (or is) the subtree rooted at `root`. */
 export function isWithin(code: string, root: string): boolean {
   return code.startsWith(root);

@@ -14,14 +14,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-it('gives the demo grid sub-landlords with a blacklist entry, a door system with a stranger, rents and bills in arrears; adds nothing twice', async () => {
+it('gives the demo grid sub-landlords with a blacklist entry, a door system with a stranger, rents and bills in arrears, letter signatures; adds nothing twice', async () => {
   const today = chinaDate(new Date());
   const grid = '440106006002001';
   await seedPopulation(t.db, { city: '4401', today, count: 2000, focusStreet: '440106006' });
   await t.handle.query("insert into divisions (code, name, level, parent_code) values ('440106006002001', '第一网格', 'grid', '440106006002') on conflict do nothing");
   await seedInspections(t.db, { today, grid, landlordPhone: '13800000002', notifier: t.notifier });
   const officer = await t.factories.user({ roles: ['street_officer'], division: '440106006', sessionHours: LONG_SESSION });
-  const options = { today, grid, officerUserId: officer.id, notifier: t.notifier };
+  const landlord = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13800000002', sessionHours: LONG_SESSION });
+  const options = { today, grid, officerUserId: officer.id, notifier: t.notifier, landlord: { userId: landlord.id, phone: '13800000002' } };
   expect(await seedHousing(t.db, options)).toBeGreaterThan(0);
   expect(await seedHousing(t.db, options)).toBe(0);
 
@@ -38,6 +39,10 @@ it('gives the demo grid sub-landlords with a blacklist entry, a door system with
   expect(arrears.arrearsFen).toBeGreaterThan(0);
   expect((await t.as(officer).get('/api/housing/tax/bills')).json<{ total: number }>().total).toBeGreaterThanOrEqual(5);
   // The landlord's houses are among those billed: the portal shows them with the arrears.
-  const landlord = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13800000002', sessionHours: LONG_SESSION });
   expect((await t.as(landlord).get('/api/housing/my/tax')).json<{ arrearsFen: number }>().arrearsFen).toBe(arrears.arrearsFen);
+  // The landlord signed the letter for all their houses but one; the street's figures count them.
+  const letters = (await t.as(landlord).get('/api/housing/my/houses')).json<{ items: { current: boolean }[] }>().items;
+  expect(letters.length).toBeGreaterThan(1);
+  expect(letters.filter((h) => !h.current)).toHaveLength(1);
+  expect((await t.as(officer).get('/api/housing/letter/coverage')).json<{ total: { signed: number } }>().total.signed).toBe(letters.length - 1);
 });

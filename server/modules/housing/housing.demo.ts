@@ -6,6 +6,7 @@ import { seedCtx } from '../../platform/http/context';
 import type { Notifier } from '../../platform/notify/notify';
 import { listRentalHousesAfter } from '../registry';
 import { createDoor, receiveDoorEvents } from './housing.doors';
+import { myLetterHouses, signLetter } from './housing.letters';
 import * as repo from './housing.repo';
 import { addManager, blacklistParty, registerParty } from './housing.service';
 import { declareRent, issueBills } from './housing.tax';
@@ -16,9 +17,9 @@ const BLACKLISTED = '韦大成';
  * The demo's housing side in the grid worker's grid: a registered agency and two sub-landlords, one of them on the
  * blacklist and still managing a house (the officer was warned and went on; the house is flagged); a door system
  * whose building saw a stranger three times (a registration task); declared rents with last month's tax bills and
- * one bill in arrears. Adds nothing twice.
+ * one bill in arrears; the demo landlord's signatures of the safety letter for all their houses but one. Adds nothing twice.
  */
-export async function seedHousing(db: Db, options: { today: string; grid: string; officerUserId: string; notifier: Notifier }): Promise<number> {
+export async function seedHousing(db: Db, options: { today: string; grid: string; officerUserId: string; notifier: Notifier; landlord?: { userId: string; phone: string } }): Promise<number> {
   if ((await repo.listParties(db, { q: BLACKLISTED, on: options.today, page: 1, pageSize: 1 })).total > 0) return 0;
   const houses = await listRentalHousesAfter(db, null, 8, options.grid);
   if (houses.length < 5) return 0;
@@ -49,6 +50,13 @@ export async function seedHousing(db: Db, options: { today: string; grid: string
   for (const [i, house] of houses.slice(0, 5).entries()) {
     const when = i === 0 ? at(`${lastMonth}-05`) : at(options.today);
     await declareRent({ ...officer, now: when }, house.id, { monthlyRentYuan: rents[i]!, use: 'residential', period: i === 2 ? 'quarterly' : 'monthly', since: `${monthBefore}-01` });
+  }
+
+  // The demo landlord has signed the safety letter for all but the last of their houses.
+  if (options.landlord) {
+    const landlord = seedCtx(db, options.notifier, { kind: 'landlord', userId: options.landlord.userId, phone: options.landlord.phone, permissions: ['portal.use'] }, { root: '' }, at(options.today));
+    const mine = await myLetterHouses(landlord);
+    for (const house of mine.items.slice(0, -1)) await signLetter(landlord, house.houseId, { version: mine.letter.version, transactionId: randomUUID() });
   }
   return 1 + (await issueBills({ ...officer, now: at(options.today) }));
 }

@@ -1,11 +1,14 @@
 import { AppError } from '@shared/errors';
-import type { LetterInput, LetterView, MyLetterHouses, SignInput } from '@shared/housing/housing.schema';
+import type { LetterCoverageQuery, LetterCoverageView, LetterInput, LetterView, MyLetterHouses, SignInput } from '@shared/housing/housing.schema';
+import { childCodeLength } from '@shared/kernel/division-code';
 import { maskIdNumber } from '@shared/kernel/id-number';
 import { chinaDate } from '@shared/kernel/workdays';
 import * as audit from '../../platform/audit/audit';
-import { isCityWide } from '../../platform/auth/scope';
+import { isCityWide, scopeContains } from '../../platform/auth/scope';
 import type { Db } from '../../platform/db/client';
+import { findDivision, listChildren } from '../../platform/divisions/divisions.repo';
 import type { Ctx } from '../../platform/http/context';
+import { rentalHousesBy } from '../inspections';
 import { listHousesOfLandlordPhone, listOccupants } from '../registry';
 import * as repo from './housing.repo';
 
@@ -50,6 +53,32 @@ export async function publishLetter(ctx: Ctx, input: LetterInput): Promise<Lette
     await audit.record(tx, ctx, { action: 'housing.letter.publish', entityType: 'housing_letter', entityId: null, details: { version: row.version, title: row.title } });
     return letterView(row);
   });
+}
+
+/**
+ * For each child jurisdiction of the caller's (or of `division` inside it): its rental houses (as the morning count
+ * found them) and how many signed the letter in force, from the signature tallies. @throws NOT_FOUND outside the jurisdiction.
+ */
+export async function letterCoverage(ctx: Ctx, query: LetterCoverageQuery): Promise<LetterCoverageView> {
+  const root = query.division ?? ctx.scope.root ?? '';
+  if (query.division && !scopeContains(ctx.scope, query.division)) throw new AppError('NOT_FOUND');
+  const division = await findDivision(ctx.db, root);
+  if (!division) throw new AppError('NOT_FOUND');
+  const letter = await currentLetter(ctx);
+  const length = childCodeLength(root);
+  const [houses, signed, children] = await Promise.all([rentalHousesBy(ctx.db, root, length), repo.signedBy(ctx.db, root, length, letter.version), listChildren(ctx.db, ctx.scope, root)]);
+  const rows = new Map<string, { houses: number; signed: number }>();
+  const row = (code: string) => rows.get(code) ?? rows.set(code, { houses: 0, signed: 0 }).get(code)!;
+  for (const c of children) row(c.code);
+  for (const h of houses.rows) row(h.code).houses = h.houses;
+  for (const s of signed) row(s.code).signed = s.signed;
+  const names = new Map(children.map((c) => [c.code, c.name]));
+  const all = [...rows.values()];
+  return {
+    version: letter.version, division: { code: division.code, name: division.name }, asOf: houses.asOf,
+    rows: [...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, r]) => ({ code, name: names.get(code) ?? (code === root ? `${division.name}（直属）` : code), ...r })),
+    total: { houses: all.reduce((n, r) => n + r.houses, 0), signed: all.reduce((n, r) => n + r.signed, 0) },
+  };
 }
 
 /** The caller's houses as landlord: the letter each has signed, whether that is the one in force, and the registered tenants. */

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } 
 import { inScope, type Scope } from '../../platform/auth/scope';
 import type { Executor, Tx } from '../../platform/db/client';
 import { escapeLike } from '../../platform/db/like';
-import { blacklist, blacklistActions, doorDevices, doorEvents, flags, letterSignatures, letterVersions, managers, parties, rents, taxBillActions, taxBills, taxRates } from './housing.tables';
+import { blacklist, blacklistActions, doorDevices, doorEvents, flags, letterSignatures, letterTallies, letterVersions, managers, parties, rents, taxBillActions, taxBills, taxRates } from './housing.tables';
 
 export type PartyRow = typeof parties.$inferSelect;
 export type EntryRow = typeof blacklist.$inferSelect;
@@ -187,10 +187,29 @@ export async function signaturesOf(db: Executor, houseIds: string[]) {
   return db.select().from(letterSignatures).where(inArray(letterSignatures.houseId, houseIds)).orderBy(desc(letterSignatures.version));
 }
 
-/** Signs once per house and version; a second signature of the same is ignored. */
+/** Signs once per house and version (counted in the tallies); a second signature of the same is ignored. */
 export async function insertSignature(tx: Tx, values: typeof letterSignatures.$inferInsert): Promise<boolean> {
   const added = await tx.insert(letterSignatures).values(values).onConflictDoNothing().returning({ id: letterSignatures.id });
-  return added.length > 0;
+  if (added.length === 0) return false;
+  await tx.insert(letterTallies).values({ divisionCode: values.divisionCode, version: values.version, n: 1 })
+    .onConflictDoUpdate({ target: [letterTallies.divisionCode, letterTallies.version], set: { n: sql`${letterTallies.n} + 1` } });
+  return true;
+}
+
+/** Houses that signed `version` per child jurisdiction of `root` (codes cut to `length`), from the tallies. */
+export async function signedBy(db: Executor, root: string, length: number, version: number): Promise<{ code: string; signed: number }[]> {
+  const code = sql<string>`substr(${letterTallies.divisionCode}, 1, ${sql.raw(String(Math.floor(length)))})`;
+  return db.select({ code, signed: sql<number>`sum(${letterTallies.n})::int` }).from(letterTallies)
+    .where(and(sql`${letterTallies.divisionCode} like ${`${root}%`}`, eq(letterTallies.version, version))).groupBy(code);
+}
+
+/** The tallies against a count of the signatures (tests). */
+export async function recountLetterTallies(db: Executor) {
+  const kept = await db.select({ divisionCode: letterTallies.divisionCode, version: letterTallies.version, n: letterTallies.n }).from(letterTallies).where(sql`${letterTallies.n} <> 0`)
+    .orderBy(asc(letterTallies.divisionCode), asc(letterTallies.version));
+  const counted = await db.select({ divisionCode: letterSignatures.divisionCode, version: letterSignatures.version, n: sql<number>`count(*)::int` }).from(letterSignatures)
+    .groupBy(letterSignatures.divisionCode, letterSignatures.version).orderBy(asc(letterSignatures.divisionCode), asc(letterSignatures.version));
+  return { kept, counted };
 }
 
 // ── rental tax ───────────────────────────────────────────────────────────────

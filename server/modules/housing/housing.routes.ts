@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '@shared/errors';
-import { BlacklistInput, HouseTaxView, RentInput, TaxBillPage, TaxBillQuery, TaxPayResult, TaxRateInput, TaxRateList, LetterInput, LetterView, MyLetterHouses, SignInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
+import { BlacklistInput, HouseTaxView, RentInput, TaxBillPage, TaxBillQuery, TaxPayResult, TaxRateInput, TaxRateList, LetterCoverageQuery, LetterCoverageView, LetterInput, LetterView, MyLetterHouses, SignInput, DoorCreated, DoorEventsInput, DoorEventsResult, DoorInput, DoorList, DoorView, FlagListQuery, FlagPage, HouseHousingView, IdParam, LiftInput, ManagerInput, PartyInput, PartyListQuery, PartyPage, PartyView } from '@shared/housing/housing.schema';
 import * as doors from './housing.doors';
 import * as letters from './housing.letters';
 import * as tax from './housing.tax';
@@ -76,6 +76,11 @@ export const housingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'session' },
     schema: { summary: 'The safety responsibility letter in force (安全管理责任书)', tags, response: { 200: LetterView } },
   }, (req) => letters.currentLetter(req.ctx));
+
+  app.get('/letter/coverage', {
+    config: { permission: 'housing.read' },
+    schema: { summary: 'How many rental houses signed the letter in force, per child jurisdiction', tags, querystring: LetterCoverageQuery, response: { 200: LetterCoverageView, 404: ErrorBody } },
+  }, (req) => letters.letterCoverage(req.ctx, req.query));
 
   app.post('/letters', {
     config: { permission: 'housing.manage' },

@@ -153,6 +153,17 @@ export const letterSignatures = pgTable(
   (t) => [uniqueIndex('housing_letter_signatures_key').on(t.houseId, t.version), index('housing_letter_signatures_division_idx').using('btree', t.divisionCode.op('text_pattern_ops'))],
 );
 
+/** Signatures per jurisdiction and letter version, kept by the repository function that records a signature. */
+export const letterTallies = pgTable(
+  'housing_letter_tallies',
+  {
+    divisionCode: text('division_code').notNull(),
+    version: integer('version').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.divisionCode, t.version] })],
+);
+
 /** The rental tax rate (综合征收率) per district and use, per mille; a district without its own takes the city's. */
 export const taxRates = pgTable(
   'housing_tax_rates',

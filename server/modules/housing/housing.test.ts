@@ -4,6 +4,7 @@ import type { HouseHousingView, PartyView } from '@shared/housing/housing.schema
 import { china, idOf, LONG_SESSION } from '../../test/fixtures';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
 import { issueBills, judgeAll } from './index';
+import { recountLetterTallies } from './housing.repo';
 
 const COMMUNITY = '440106006002';
 let t: TestApp;
@@ -215,6 +216,25 @@ describe('the safety responsibility letter', () => {
     expect((await t.as(landlord).post(`/api/housing/my/houses/${house}/sign`, { version: 2, transactionId: randomUUID() })).json()).toMatchObject({ items: [{ signedVersion: 2, current: true }] });
     const stranger = await t.factories.user({ roles: ['landlord'], kind: 'landlord', phone: '13600006666' });
     expect((await t.as(stranger).post(`/api/housing/my/houses/${house}/sign`, { version: 2, transactionId: randomUUID() })).statusCode).toBe(404);
+  });
+
+  it('staff see per jurisdiction how many rental houses signed the version in force, from kept tallies', async () => {
+    await t.jobs.enqueue(null, 'inspections.daily', {});
+    await t.jobs.drain('inspections.daily');
+    type Coverage = { version: number; asOf: string | null; rows: { code: string; name: string; houses: number; signed: number }[]; total: { houses: number; signed: number } };
+    const street = (await t.as(officer).get('/api/housing/letter/coverage')).json<Coverage>();
+    const community = street.rows.find((r) => r.code === COMMUNITY)!;
+    // Version 2 is in force: one house signed it (the other signed version 1 only).
+    expect(street).toMatchObject({ version: 2, asOf: '2026-03-02', total: { signed: 1 } });
+    expect(community.signed).toBe(1);
+    expect(community.houses).toBeGreaterThanOrEqual(2);
+    expect(street.rows.every((r) => r.code.length === 12 && r.name)).toBe(true);
+    const drilled = (await t.as(admin).get(`/api/housing/letter/coverage?division=${COMMUNITY}`)).json<Coverage>();
+    expect(drilled.total).toEqual({ houses: community.houses, signed: 1 });
+    expect((await t.as(elsewhere).get(`/api/housing/letter/coverage?division=${COMMUNITY}`)).statusCode).toBe(404);
+    const kept = await recountLetterTallies(t.db);
+    expect(kept.kept).toEqual(kept.counted);
+    expect(kept.kept.length).toBeGreaterThan(1);
   });
 });
 

@@ -15,6 +15,7 @@ export const inspectionsModule: AnjuModuleDefinition = {
 };
 
 export { planDaily } from './inspections.service';
+export { rentalHousesBy } from './inspections.stats';
 export { seedInspections } from './inspections.demo';
 export { planFlaggedInspection } from './inspections.service';
 export { addDoorRegistrationTask } from './inspections.service';

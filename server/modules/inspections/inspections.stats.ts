@@ -1,16 +1,15 @@
 import { AppError } from '@shared/errors';
+import { childCodeLength } from '@shared/kernel/division-code';
 import type { CalendarView, GridsView, InspectionStatsView } from '@shared/inspections/inspection.schema';
 import { listUsersWithRoleIn } from '../../platform/auth/auth.repo';
 import { scopeContains, type Scope } from '../../platform/auth/scope';
-import type { Tx } from '../../platform/db/client';
+import type { Executor, Tx } from '../../platform/db/client';
 import { findDivision, listChildren, listCodesAtLevel, namesOf } from '../../platform/divisions/divisions.repo';
 import type { Ctx } from '../../platform/http/context';
 import { countBuildingsIn } from '../registry';
 import * as repo from './inspections.repo';
 import { today } from './inspections.service';
 
-/** The length of a child's code: city (4) → district (6) → street (9) → community (12) → grid (15). */
-const childLength = (code: string) => ({ 0: 4, 2: 4, 4: 6, 6: 9, 9: 12, 12: 15 } as Record<number, number>)[code.length] ?? code.length;
 
 const monthDays = (month: string): string[] => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -32,6 +31,12 @@ export async function calendar(ctx: Ctx, month: string): Promise<CalendarView> {
 
 /** When the coverage was last counted. */
 const latest = (cover: { asOf: string | null }[]) => cover.reduce<string | null>((a, c) => (c.asOf && (!a || c.asOf > a) ? c.asOf : a), null);
+
+/** Rental houses per child jurisdiction of `root` (codes cut to `length`) as the daily count found them, and its date. */
+export async function rentalHousesBy(db: Executor, root: string, length: number): Promise<{ asOf: string | null; rows: { code: string; houses: number }[] }> {
+  const cover = await repo.coverageBy(db, root, length);
+  return { asOf: latest(cover), rows: cover.map((c) => ({ code: c.code, houses: c.houses })) };
+}
 
 const ZERO = { houses: 0, covered: 0, overdue: 0, high: 0, medium: 0, low: 0, ungraded: 0, found: 0, closed: 0, closeDays: 0, open: 0, referred: 0 };
 type Sums = typeof ZERO;
@@ -65,7 +70,7 @@ export async function stats(ctx: Ctx, query: { division?: string; from?: string;
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
   const months = monthsBetween(from, to);
   if (months.length === 0 || months.length > MAX_MONTHS) throw new AppError('INSPECTIONS_MONTHS_INVALID', { max: MAX_MONTHS });
-  const length = childLength(root);
+  const length = childCodeLength(root);
   const [cover, hazards, open, children] = await Promise.all([
     repo.coverageBy(ctx.db, root, length), repo.hazardMonthsBy(ctx.db, root, length, from, to), repo.openHazardsBy(ctx.db, root, length), listChildren(ctx.db, ctx.scope, root),
   ]);

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DivisionList } from '@shared/admin/admin.schema';
 import { BuildingPage } from '@shared/registry/registry.schema';
 import {
-  DoorCreated, DoorList, DoorView, FlagPage, LetterView, HouseHousingView, HouseTaxView, MyLetterHouses, PartyPage, PartyView, TaxBillPage, TaxPayResult, TaxRateList,
+  DoorCreated, DoorList, DoorView, FlagPage, LetterCoverageView, LetterView, HouseHousingView, HouseTaxView, MyLetterHouses, PartyPage, PartyView, TaxBillPage, TaxPayResult, TaxRateList,
   type DoorInput, type LetterInput, type RentInput, type TaxBillQuery, type TaxRateInput, type BlacklistInput, type FlagListQuery, type LiftInput, type ManagerInput, type PartyInput, type PartyListQuery,
 } from '@shared/housing/housing.schema';
 import { z } from 'zod';
@@ -86,6 +86,10 @@ export function useDivisionChildren(parent: string | undefined) {
 
 export function useLetter() {
   return useQuery({ queryKey: ['housing', 'letter'], queryFn: () => api.get('/api/housing/letter', LetterView) });
+}
+
+export function useLetterCoverage(division: string | undefined) {
+  return useQuery({ queryKey: ['housing', 'letter', 'coverage', division], queryFn: () => api.get(`/api/housing/letter/coverage${division ? `?division=${division}` : ''}`, LetterCoverageView) });
 }
 
 export const usePublishLetter = () => useHousingMutation((input: LetterInput) => api.post('/api/housing/letters', input, LetterView));

@@ -1,9 +1,58 @@
-import { App, Button, Card, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Form, Input, Modal, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LetterInput } from '@shared/housing/housing.schema';
+import type { LetterCoverageView, LetterInput } from '@shared/housing/housing.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useLetter, usePublishLetter } from '../api';
+import { percent } from '../../../lib/percent';
+import { useLetter, useLetterCoverage, usePublishLetter } from '../api';
+
+type CoverageRow = LetterCoverageView['rows'][number];
+
+/** How many rental houses signed the version in force, per jurisdiction below the caller's; a row opens the ones below it. */
+function LetterCoverage() {
+  const { t } = useTranslation(['housing', 'common']);
+  const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
+  const coverage = useLetterCoverage(trail.at(-1)?.code);
+  const data = coverage.data;
+  const share = (r: { houses: number; signed: number }) => (
+    <Space size={8}><Progress percent={r.houses ? Math.min(100, Math.round((r.signed / r.houses) * 100)) : 0} size="small" showInfo={false} style={{ width: 80, margin: 0 }} />{percent(r.signed, r.houses)}</Space>
+  );
+  return (
+    <Card size="small" title={data ? t('letter.coverage', { version: data.version }) : t('letter.coverageTitle')} style={{ marginTop: 16 }} data-testid="letter-coverage">
+      <Typography.Paragraph type="secondary">{t('letter.coverageHint', { asOf: data?.asOf ?? '—' })}</Typography.Paragraph>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[
+          { title: <a onClick={() => setTrail([])}>{data && !trail.length ? data.division.name : t('letter.mine')}</a> },
+          ...trail.map((d, i) => ({ title: i === trail.length - 1 ? d.name : <a onClick={() => setTrail(trail.slice(0, i + 1))}>{d.name}</a> })),
+        ]}
+      />
+      <ErrorAlert error={coverage.error} />
+      <Table<CoverageRow>
+        rowKey="code" size="small" loading={coverage.isLoading} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: 560 }}
+        onRow={(r) => ({
+          onClick: () => { if (r.code !== data?.division.code && r.code.length < 15) setTrail([...trail, { code: r.code, name: r.name }]); },
+          style: { cursor: r.code.length < 15 && r.code !== data?.division.code ? 'pointer' : 'default' },
+          'data-testid': `coverage-row-${r.code}`,
+        } as React.HTMLAttributes<HTMLElement>)}
+        summary={() => data && (
+          <Table.Summary.Row style={{ fontWeight: 600 }}>
+            <Table.Summary.Cell index={0}>{t('letter.total')}</Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">{data.total.houses}</Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">{data.total.signed}</Table.Summary.Cell>
+            <Table.Summary.Cell index={3}>{share(data.total)}</Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+        columns={[
+          { title: t('letter.division'), dataIndex: 'name', width: 180 },
+          { title: t('letter.houses'), dataIndex: 'houses', align: 'right', width: 100 },
+          { title: t('letter.signedCurrent'), dataIndex: 'signed', align: 'right', width: 120 },
+          { title: t('letter.share'), key: 'share', width: 160, render: (_, r) => share(r) },
+        ]}
+      />
+    </Card>
+  );
+}
 
 /** The safety responsibility letter (安全管理责任书) in force; the city publishes a new version, which landlords sign again. */
 export function LetterPage({ canPublish }: { canPublish: boolean }) {
@@ -29,6 +78,7 @@ export function LetterPage({ canPublish }: { canPublish: boolean }) {
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', maxWidth: 820 }}>{l.body}</Typography.Paragraph>
         </div>
       )}
+      <LetterCoverage />
       <Modal open={open} width={760} title={t('letter.publish')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okButtonProps={{ loading: publish.isPending }} destroyOnHidden>
         <ErrorAlert error={publish.error} />
         <Form form={form} layout="vertical" initialValues={l ? { title: l.title, body: l.body } : undefined}

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { InspectionStatsView } from '@shared/inspections/inspection.schema';
 import { Chart, type ChartOption } from '../../../components/Chart';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { percent } from '../../../lib/percent';
 import { useInspectionStats } from '../api';
 
 type Row = InspectionStatsView['rows'][number];
-const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : '—');
 
 /** Statistics per jurisdiction: coverage, grades, hazards found and closed, days to close; a row opens the divisions below it. */
 export function InspectionStatsPage() {

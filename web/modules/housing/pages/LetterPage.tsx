@@ -1,7 +1,8 @@
-import { App, Breadcrumb, Button, Card, Form, Input, Modal, Progress, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterCoverageView, LetterInput } from '@shared/housing/housing.schema';
+import { useDivisionDrill } from '../../../components/DivisionDrill';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { percent } from '../../../lib/percent';
 import { useLetter, useLetterCoverage, usePublishLetter } from '../api';
@@ -11,8 +12,8 @@ type CoverageRow = LetterCoverageView['rows'][number];
 /** How many rental houses signed the version in force, per jurisdiction below the caller's; a row opens the ones below it. */
 function LetterCoverage() {
   const { t } = useTranslation(['housing', 'common']);
-  const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
-  const coverage = useLetterCoverage(trail.at(-1)?.code);
+  const { division, breadcrumb, onRow } = useDivisionDrill('coverage-row');
+  const coverage = useLetterCoverage(division);
   const data = coverage.data;
   const share = (r: { houses: number; signed: number }) => (
     <Space size={8}><Progress percent={r.houses ? Math.min(100, Math.round((r.signed / r.houses) * 100)) : 0} size="small" showInfo={false} style={{ width: 80, margin: 0 }} />{percent(r.signed, r.houses)}</Space>
@@ -20,21 +21,11 @@ function LetterCoverage() {
   return (
     <Card size="small" title={data ? t('letter.coverage', { version: data.version }) : t('letter.coverageTitle')} style={{ marginTop: 16 }} data-testid="letter-coverage">
       <Typography.Paragraph type="secondary">{t('letter.coverageHint', { asOf: data?.asOf ?? '—' })}</Typography.Paragraph>
-      <Breadcrumb
-        style={{ marginBottom: 12 }}
-        items={[
-          { title: <a onClick={() => setTrail([])}>{data && !trail.length ? data.division.name : t('letter.mine')}</a> },
-          ...trail.map((d, i) => ({ title: i === trail.length - 1 ? d.name : <a onClick={() => setTrail(trail.slice(0, i + 1))}>{d.name}</a> })),
-        ]}
-      />
+      {breadcrumb(data?.division.name, t('letter.mine'))}
       <ErrorAlert error={coverage.error} />
       <Table<CoverageRow>
         rowKey="code" size="small" loading={coverage.isLoading} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: 560 }}
-        onRow={(r) => ({
-          onClick: () => { if (r.code !== data?.division.code && r.code.length < 15) setTrail([...trail, { code: r.code, name: r.name }]); },
-          style: { cursor: r.code.length < 15 && r.code !== data?.division.code ? 'pointer' : 'default' },
-          'data-testid': `coverage-row-${r.code}`,
-        } as React.HTMLAttributes<HTMLElement>)}
+        onRow={onRow(data?.division.code)}
         summary={() => data && (
           <Table.Summary.Row style={{ fontWeight: 600 }}>
             <Table.Summary.Cell index={0}>{t('letter.total')}</Table.Summary.Cell>

@@ -1,9 +1,10 @@
-import { Breadcrumb, Card, Col, DatePicker, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Space, Statistic, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionStatsView } from '@shared/inspections/inspection.schema';
 import { Chart, type ChartOption } from '../../../components/Chart';
+import { useDivisionDrill } from '../../../components/DivisionDrill';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { percent } from '../../../lib/percent';
 import { useInspectionStats } from '../api';
@@ -13,9 +14,8 @@ type Row = InspectionStatsView['rows'][number];
 /** Statistics per jurisdiction: coverage, grades, hazards found and closed, days to close; a row opens the divisions below it. */
 export function InspectionStatsPage() {
   const { t } = useTranslation(['inspections', 'common']);
-  const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
+  const { division, breadcrumb, onRow } = useDivisionDrill('stats-row');
   const [range, setRange] = useState<[string, string] | null>(null);
-  const division = trail.at(-1)?.code;
   const stats = useInspectionStats({ division, from: range?.[0], to: range?.[1] });
   const data = stats.data;
   const option = useMemo<ChartOption>(() => ({
@@ -43,13 +43,7 @@ export function InspectionStatsPage() {
       )}
     >
       <Typography.Paragraph type="secondary">{t('stats.hint', { asOf: data?.asOf ?? '—' })}</Typography.Paragraph>
-      <Breadcrumb
-        style={{ marginBottom: 12 }}
-        items={[
-          { title: <a onClick={() => setTrail([])}>{trail.length ? t('stats.mine') : (data?.division.name ?? t('stats.mine'))}</a> },
-          ...trail.map((d, i) => ({ title: i === trail.length - 1 ? d.name : <a onClick={() => setTrail(trail.slice(0, i + 1))}>{d.name}</a> })),
-        ]}
-      />
+      {breadcrumb(data?.division.name, t('stats.mine'))}
       <ErrorAlert error={stats.error} />
       {total && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -62,11 +56,7 @@ export function InspectionStatsPage() {
       <Chart option={option} height={240} label={t('stats.chart')} />
       <Table<Row>
         rowKey="code" size="small" loading={stats.isLoading} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: 1280 }} style={{ marginTop: 16 }}
-        onRow={(r) => ({
-          onClick: () => { if (r.code !== data?.division.code && r.code.length < 15) setTrail([...trail, { code: r.code, name: r.name }]); },
-          style: { cursor: r.code.length < 15 && r.code !== data?.division.code ? 'pointer' : 'default' },
-          'data-testid': `stats-row-${r.code}`,
-        } as React.HTMLAttributes<HTMLElement>)}
+        onRow={onRow(data?.division.code)}
         summary={() => total && (
           <Table.Summary.Row style={{ fontWeight: 600 }}>
             <Table.Summary.Cell index={0}>{t('stats.total')}</Table.Summary.Cell>

@@ -397,3 +397,21 @@ export async function calendar(db: Executor, scope: Scope, from: string, to: str
     .from(inspections).where(and(inScope(inspections.divisionCode, scope), eq(inspections.status, 'done'), sql`${inspections.doneOn} between ${from} and ${to}`)).groupBy(inspections.doneOn);
   return { planned, done };
 }
+
+/**
+ * After a building merge: the houses' tracking, planned inspections, open hazards and open registration tasks state
+ * the houses' new addresses, and the building's own open tasks move to the building that stays. What is done keeps
+ * the address it was done at.
+ */
+export async function readdress(tx: Tx, move: { fromBuildingId: string; intoBuildingId: string; intoAddress: string; houses: { houseId: string; address: string }[] }): Promise<void> {
+  if (move.houses.length) {
+    const values = sql.join(move.houses.map((h) => sql`(${h.houseId}::uuid, ${h.address})`), sql`, `);
+    const to = sql`(values ${values}) as n(house_id, address)`;
+    await tx.execute(sql`update insp_house_grades g set address = n.address from ${to} where g.house_id = n.house_id`);
+    await tx.execute(sql`update insp_inspections i set address = n.address from ${to} where i.house_id = n.house_id and i.status = 'planned'`);
+    await tx.execute(sql`update insp_hazards h set address = n.address from ${to} where h.house_id = n.house_id and h.status <> 'closed'`);
+    await tx.execute(sql`update insp_registration_tasks r set address = n.address, building_id = ${move.intoBuildingId} from ${to} where r.house_id = n.house_id and r.status = 'open'`);
+  }
+  await tx.update(registrationTasks).set({ buildingId: move.intoBuildingId, address: move.intoAddress })
+    .where(and(eq(registrationTasks.buildingId, move.fromBuildingId), sql`${registrationTasks.houseId} is null`, eq(registrationTasks.status, 'open')));
+}

@@ -296,6 +296,10 @@ onDomainEvent('registry.houses.retired', async (tx, ctx, { houseIds }) => {
   await repo.untrackHouses(tx, houseIds);
 });
 
+onDomainEvent('registry.building.merged', async (tx, _ctx, move) => {
+  await repo.readdress(tx, move);
+});
+
 // ── houses ───────────────────────────────────────────────────────────────────
 
 export function gradeView(row: repo.GradeRow | undefined, items: ChecklistItem[]): GradeView | null {

@@ -368,4 +368,18 @@ describe('cancelling inspections', () => {
     expect((await t.as(worker).get(`/api/inspections/inspections?status=planned&houseId=${house.id}`)).json<InspectionPage>().items).toEqual([]);
     expect(await t.handle.query('select house_id from insp_house_grades where house_id = $1', [house.id])).toEqual([]);
   });
+
+  it('a building merged into another: what is still to do states the new address, what was done keeps the old', async () => {
+    const from = (await t.as(officer).post('/api/registry/buildings', { divisionCode: grid, address: '石牌街道重名路 5 号' })).json<{ id: string }>();
+    const into = (await t.as(officer).post('/api/registry/buildings', { divisionCode: grid, address: '石牌街道正名路 5 号' })).json<{ id: string }>();
+    const house = (await t.as(officer).post('/api/registry/houses', { buildingId: from.id, unit: '301', use: 'rental', areaM2: 30, ownerOrganisation: '合并物业' })).json<{ id: string }>();
+    const first = (await t.as(worker).get(`/api/inspections/inspections?status=planned&houseId=${house.id}`)).json<InspectionPage>().items[0]!;
+    expect((await submit(worker, first.id, { results: all(['hygiene']), occupants: { confirmed: [], unregistered: [{ name: '合并楼住户' }] } })).statusCode).toBe(200);
+    expect((await t.as(admin).post(`/api/registry/buildings/${from.id}/merge`, { intoId: into.id })).statusCode).toBe(200);
+    const rows = (await t.as(worker).get(`/api/inspections/inspections?houseId=${house.id}&withinDays=120`)).json<InspectionPage>().items;
+    expect(rows.map((i) => `${i.status}:${i.address}`).sort()).toEqual(['done:石牌街道重名路 5 号 301', 'planned:石牌街道正名路 5 号 301']);
+    expect(await t.handle.query('select address from insp_house_grades where house_id = $1', [house.id])).toEqual([{ address: '石牌街道正名路 5 号 301' }]);
+    expect(await t.handle.query("select address, status from insp_hazards where house_id = $1", [house.id])).toEqual([{ address: '石牌街道正名路 5 号 301', status: 'notified' }]);
+    expect(await t.handle.query('select address, building_id from insp_registration_tasks where house_id = $1', [house.id])).toEqual([{ address: '石牌街道正名路 5 号 301', building_id: into.id }]);
+  });
 });

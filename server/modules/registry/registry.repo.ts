@@ -74,9 +74,8 @@ export async function listSharedUnits(tx: Executor, fromId: string, intoId: stri
 }
 
 /** Moves every house of one building to another (their stays go with them). */
-export async function moveHouses(tx: Tx, fromId: string, into: { id: string; divisionCode: string }, at: Date): Promise<number> {
-  const moved = await tx.update(houses).set({ buildingId: into.id, divisionCode: into.divisionCode, updatedAt: at }).where(eq(houses.buildingId, fromId)).returning({ id: houses.id });
-  return moved.length;
+export async function moveHouses(tx: Tx, fromId: string, into: { id: string; divisionCode: string }, at: Date): Promise<{ id: string; unit: string }[]> {
+  return tx.update(houses).set({ buildingId: into.id, divisionCode: into.divisionCode, updatedAt: at }).where(eq(houses.buildingId, fromId)).returning({ id: houses.id, unit: houses.unit });
 }
 
 /** Retires a building's houses; returns their ids. */

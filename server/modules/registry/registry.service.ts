@@ -146,7 +146,10 @@ export async function mergeBuilding(ctx: Ctx, id: string, intoId: string): Promi
     await repo.setBuildingStatus(tx, id, 'merged', intoId, ctx.now());
     await audit.record(tx, ctx, {
       action: 'registry.building.merge', entityType: 'building', entityId: id, divisionCode: from.divisionCode,
-      details: { into: intoId, address: from.address, intoAddress: into.address, houses: moved },
+      details: { into: intoId, address: from.address, intoAddress: into.address, houses: moved.length },
+    });
+    await emitDomainEvent(tx, ctx, 'registry.building.merged', {
+      fromBuildingId: id, intoBuildingId: intoId, intoAddress: into.address, houses: moved.map((h) => ({ houseId: h.id, address: `${into.address} ${h.unit}` })),
     });
     const row = (await repo.findBuilding(tx, ctx.scope, intoId))!;
     return presentBuilding(row, await divisionPath(ctx, tx, row.building.divisionCode));

@@ -10,7 +10,7 @@ export type DomainEvents = {
   /** A building was retired with its houses (demolished, or never a real address). */
   'registry.houses.retired': { buildingId: string; houseIds: string[] };
   /** A duplicate building was merged into another: its houses (now at the other's address) and everything about it moved there. */
-  'registry.building.merged': { fromBuildingId: string; intoBuildingId: string; intoAddress: string; houses: { houseId: string; address: string }[] };
+  'registry.building.merged': { fromBuildingId: string; intoBuildingId: string; intoAddress: string; houses: { houseId: string; address: string }[]; residentIds: string[] };
   /** Someone moved into or out of these houses. */
   'registry.occupancy.changed': { houseIds: string[] };
 };

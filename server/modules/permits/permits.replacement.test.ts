@@ -125,4 +125,14 @@ describe('replacing a lost card, with the card fee', () => {
     expect(view.address).toBe('天河区石牌东路 99 号 1001');
     expect(view.history.filter((h) => h.action === 'change_address')).toHaveLength(2);
   });
+
+  it('the holder\'s building merged into its duplicate: the permit states the address that stays', async () => {
+    const building = (await t.as(officer).post('/api/registry/buildings', { divisionCode: '440106006002', address: '天河区石牌东路 99 号之一' })).json<{ id: string }>();
+    const from = (await t.handle.query<{ building_id: string }>("select h.building_id from reg_houses h join reg_buildings b on b.id = h.building_id where b.address = '天河区石牌东路 99 号' and h.unit = '1001'"))[0]!.building_id;
+    const admin = await t.factories.user({ roles: ['city_admin'], division: '4401' });
+    expect((await t.as(admin).post(`/api/registry/buildings/${from}/merge`, { intoId: building.id })).statusCode).toBe(200);
+    const view = (await t.as(officer).get(`/api/permits/permits/${permitId}`)).json<{ address: string; history: { action: string; details: string }[] }>();
+    expect(view.address).toBe('天河区石牌东路 99 号之一 1001');
+    expect(view.history.at(-1)).toMatchObject({ action: 'change_address', details: '天河区石牌东路 99 号 1001 → 天河区石牌东路 99 号之一 1001' });
+  });
 });

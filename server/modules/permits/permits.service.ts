@@ -640,7 +640,9 @@ export async function remindEndorsements(deps: JobDeps): Promise<number> {
  * A permit holder moved inside the city: the permit states the new residence address (项目变更), recorded in its
  * history, and it is worked by the new home's staff from now on.
  */
-onDomainEvent('registry.person.moved', async (tx, ctx, { personIds }) => {
+/** A permit in force states its holder's home as the registry has it now (项目变更), recorded in its history. */
+async function followHomes(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId' | 'now'>, personIds: string[]): Promise<void> {
+  if (personIds.length === 0) return;
   for (const held of await repo.listPermitsInForceOf(tx, personIds)) {
     const permit = (await repo.lockPermit(tx, held.id, null))!;
     const resident = await findResident(tx, permit.idNumber, permit.name);
@@ -649,4 +651,7 @@ onDomainEvent('registry.person.moved', async (tx, ctx, { personIds }) => {
     await repo.insertPermitAction(tx, { permitId: permit.id, action: 'change_address', fromStatus: permit.status, toStatus: permit.status, transactionId: derivedUuid(`permits.moved:${permit.id}:${resident.home.address}:${ctx.requestId}`), actorId: ctx.actor.userId, details: `${permit.address} → ${resident.home.address}`, at: ctx.now() });
     await audit.record(tx, ctx, { action: 'permits.permit.change-address', entityType: 'permit', entityId: permit.id, divisionCode: resident.home.divisionCode, details: { from: permit.address, to: resident.home.address } });
   }
-});
+}
+onDomainEvent('registry.person.moved', (tx, ctx, { personIds }) => followHomes(tx, ctx, personIds));
+// A merged building's residents did not move, but their address is the other building's now.
+onDomainEvent('registry.building.merged', (tx, ctx, { residentIds }) => followHomes(tx, ctx, residentIds));

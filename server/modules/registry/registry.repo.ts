@@ -78,6 +78,13 @@ export async function moveHouses(tx: Tx, fromId: string, into: { id: string; div
   return tx.update(houses).set({ buildingId: into.id, divisionCode: into.divisionCode, updatedAt: at }).where(eq(houses.buildingId, fromId)).returning({ id: houses.id, unit: houses.unit });
 }
 
+/** The persons living in these houses now. */
+export async function residentsOf(tx: Executor, houseIds: string[]): Promise<string[]> {
+  if (houseIds.length === 0) return [];
+  const rows = await tx.selectDistinct({ personId: residences.personId }).from(residences).where(and(inArray(residences.houseId, houseIds), eq(residences.status, 'active')));
+  return rows.map((r) => r.personId);
+}
+
 /** Retires a building's houses; returns their ids. */
 export async function retireHousesOf(tx: Tx, buildingId: string, at: Date): Promise<string[]> {
   const rows = await tx.update(houses).set({ status: 'retired', updatedAt: at }).where(eq(houses.buildingId, buildingId)).returning({ id: houses.id });

@@ -150,6 +150,7 @@ export async function mergeBuilding(ctx: Ctx, id: string, intoId: string): Promi
     });
     await emitDomainEvent(tx, ctx, 'registry.building.merged', {
       fromBuildingId: id, intoBuildingId: intoId, intoAddress: into.address, houses: moved.map((h) => ({ houseId: h.id, address: `${into.address} ${h.unit}` })),
+      residentIds: await repo.residentsOf(tx, moved.map((h) => h.id)),
     });
     const row = (await repo.findBuilding(tx, ctx.scope, intoId))!;
     return presentBuilding(row, await divisionPath(ctx, tx, row.building.divisionCode));

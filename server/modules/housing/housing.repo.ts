@@ -187,6 +187,12 @@ export async function signaturesOf(db: Executor, houseIds: string[]) {
   return db.select().from(letterSignatures).where(inArray(letterSignatures.houseId, houseIds)).orderBy(desc(letterSignatures.version));
 }
 
+/** Door systems of a building, and the entries they saw, now belong to another (a merge). */
+export async function moveDoors(tx: Tx, fromBuildingId: string, intoBuildingId: string): Promise<void> {
+  await tx.update(doorDevices).set({ buildingId: intoBuildingId }).where(eq(doorDevices.buildingId, fromBuildingId));
+  await tx.update(doorEvents).set({ buildingId: intoBuildingId }).where(eq(doorEvents.buildingId, fromBuildingId));
+}
+
 /** Signs once per house and version (counted in the tallies); a second signature of the same is ignored. */
 export async function insertSignature(tx: Tx, values: typeof letterSignatures.$inferInsert): Promise<boolean> {
   const added = await tx.insert(letterSignatures).values(values).onConflictDoNothing().returning({ id: letterSignatures.id });

@@ -219,6 +219,11 @@ export async function judgeAll(ctx: Actor & Pick<Ctx, 'db'>): Promise<number> {
   }
 }
 
+// A duplicate building merged into another is the same building: its door systems and what they saw belong to the one that stays.
+onDomainEvent('registry.building.merged', async (tx, _ctx, { fromBuildingId, intoBuildingId }) => {
+  await repo.moveDoors(tx, fromBuildingId, intoBuildingId);
+});
+
 // Someone moved in or out: the house is judged again in the same transaction.
 onDomainEvent('registry.occupancy.changed', async (tx, ctx, { houseIds }) => {
   const given = await rules(tx);

@@ -186,6 +186,21 @@ describe('door systems', () => {
     expect((await t.as(officer).post(`/api/housing/doors/${device.id}/revoke`, {})).json()).toMatchObject({ status: 'revoked' });
     expect((await push([{ eventId: 'e5', idNumber: stranger, at: at(33) }])).statusCode).toBe(401);
   });
+
+  it('belong, with what they saw, to the building that stays when theirs is merged into it', async () => {
+    const from = (await t.as(officer).post('/api/registry/buildings', { divisionCode: COMMUNITY, address: '石牌街道门禁重名路 2 号' })).json<{ id: string }>();
+    const into = (await t.as(officer).post('/api/registry/buildings', { divisionCode: COMMUNITY, address: '石牌街道门禁正名路 2 号' })).json<{ id: string }>();
+    const { key } = (await t.as(officer).post('/api/housing/doors', { buildingId: from.id, name: '北门门禁' })).json<{ key: string }>();
+    const push = (events: unknown[]) => t.app.inject({ method: 'POST', url: '/api/housing/door-events', payload: { events }, headers: { authorization: `Door ${key}` } });
+    const stranger = idOf('44010619930404123');
+    expect((await push([{ eventId: 'm1', idNumber: stranger, at: '2026-03-01T08:00:00+08:00' }, { eventId: 'm2', idNumber: stranger, at: '2026-03-01T20:00:00+08:00' }])).json()).toMatchObject({ accepted: 2, registrationTasks: 0 });
+    expect((await t.as(admin).post(`/api/registry/buildings/${from.id}/merge`, { intoId: into.id })).statusCode).toBe(200);
+    // The third sighting, after the merge, counts the two before it.
+    expect((await push([{ eventId: 'm3', idNumber: stranger, at: '2026-03-02T08:00:00+08:00' }])).json()).toMatchObject({ accepted: 1, registrationTasks: 1 });
+    expect(await t.handle.query('select building_id, address from insp_registration_tasks where id_number = $1', [stranger])).toEqual([{ building_id: into.id, address: '石牌街道门禁正名路 2 号' }]);
+    const doors = (await t.as(officer).get('/api/housing/doors')).json<{ items: { name: string; address: string }[] }>().items;
+    expect(doors.find((d) => d.name === '北门门禁')).toMatchObject({ address: '石牌街道门禁正名路 2 号' });
+  });
 });
 
 describe('the safety responsibility letter', () => {

@@ -45,6 +45,7 @@ export const HOUSING_SETTINGS = [
   { key: 'housing.groupRentalOccupants', module: 'housing', kind: 'integer', default: 30, min: 2, max: 500, unit: 'count', source: '同上第二十八条：居住30人以上的，应安装信息系统并设专人管理' },
   { key: 'housing.doorSightings', module: 'housing', kind: 'integer', default: 3, min: 1, max: 100, unit: 'count', source: '本市门禁数据应用安排：未登记人员在同一栋楼出入达到此次数，生成登记任务' },
   { key: 'housing.doorSightingDays', module: 'housing', kind: 'integer', default: 7, min: 1, max: 90, unit: 'days', source: '本市门禁数据应用安排：出入次数的统计期间' },
+  { key: 'housing.doorEventRetentionDays', module: 'housing', kind: 'integer', default: 180, min: 90, max: 3650, unit: 'days', source: '《个人信息保护法》(2021) 第十九条：个人信息的保存期限应当为实现处理目的所必要的最短时间（期限由本市设定，不短于出入次数的统计期间）' },
 ] as const satisfies readonly SettingDefinition[];
 
 /** Every policy setting of Anju. */

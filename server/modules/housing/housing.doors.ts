@@ -92,3 +92,22 @@ export async function receiveDoorEvents(ctx: Ctx, authorization: string | undefi
     return { accepted, duplicates: rows.length - accepted, rejected, registrationTasks: tasks };
   });
 }
+
+/**
+ * Deletes door entries older than `housing.doorEventRetentionDays` (ID numbers are kept no longer than needed), 5,000
+ * per transaction, and records one audit row with how many. Daily; a re-run finds nothing more.
+ */
+export async function purgeDoorEvents(ctx: Pick<Ctx, 'db' | 'actor' | 'ip' | 'requestId' | 'now'>): Promise<number> {
+  const days = await getSetting(ctx.db, 'housing.doorEventRetentionDays');
+  const before = new Date(ctx.now().getTime() - days * 86_400_000);
+  let deleted = 0;
+  for (;;) {
+    const n = await ctx.db.transaction((tx) => repo.deleteDoorEventsBefore(tx, before, 5000));
+    deleted += n;
+    if (n < 5000) break;
+  }
+  if (deleted > 0) {
+    await ctx.db.transaction((tx) => audit.record(tx, ctx, { action: 'housing.door-events.purge', entityType: 'housing_door_event', entityId: null, details: { before: before.toISOString(), deleted, days } }));
+  }
+  return deleted;
+}

@@ -187,6 +187,13 @@ export async function signaturesOf(db: Executor, houseIds: string[]) {
   return db.select().from(letterSignatures).where(inArray(letterSignatures.houseId, houseIds)).orderBy(desc(letterSignatures.version));
 }
 
+/** Deletes up to `limit` door entries seen before `before`, oldest first; returns how many. */
+export async function deleteDoorEventsBefore(tx: Tx, before: Date, limit: number): Promise<number> {
+  const rows = await tx.execute<{ seq: number }>(sql`
+    delete from housing_door_events where seq in (select seq from housing_door_events where seen_at < ${before} order by seen_at limit ${limit}) returning seq`);
+  return rows.rows.length;
+}
+
 /** Door systems of a building, and the entries they saw, now belong to another (a merge). */
 export async function moveDoors(tx: Tx, fromBuildingId: string, intoBuildingId: string): Promise<void> {
   await tx.update(doorDevices).set({ buildingId: intoBuildingId }).where(eq(doorDevices.buildingId, fromBuildingId));

@@ -125,6 +125,8 @@ export const doorEvents = pgTable(
   (t) => [
     uniqueIndex('housing_door_events_device_event_key').on(t.deviceId, t.deviceEventId),
     index('housing_door_events_person_idx').on(t.buildingId, t.idNumber, t.seenAt),
+    // The daily deletion of entries past their retention finds them by it.
+    index('housing_door_events_seen_idx').on(t.seenAt),
   ],
 );
 

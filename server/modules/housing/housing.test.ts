@@ -4,6 +4,8 @@ import type { HouseHousingView, PartyView } from '@shared/housing/housing.schema
 import { china, idOf, LONG_SESSION } from '../../test/fixtures';
 import { buildTestApp, type TestApp, type TestUser } from '../../test/harness';
 import { issueBills, judgeAll } from './index';
+import { systemActor } from '../../platform/http/context';
+import { purgeDoorEvents } from './housing.doors';
 import { recountLetterTallies } from './housing.repo';
 
 const COMMUNITY = '440106006002';
@@ -200,6 +202,23 @@ describe('door systems', () => {
     expect(await t.handle.query('select building_id, address from insp_registration_tasks where id_number = $1', [stranger])).toEqual([{ building_id: into.id, address: '石牌街道门禁正名路 2 号' }]);
     const doors = (await t.as(officer).get('/api/housing/doors')).json<{ items: { name: string; address: string }[] }>().items;
     expect(doors.find((d) => d.name === '北门门禁')).toMatchObject({ address: '石牌街道门禁正名路 2 号' });
+  });
+});
+
+describe('door entries', () => {
+  it('are kept for the retention the city sets, then deleted each morning with one audit row', async () => {
+    const building = (await t.as(officer).post('/api/registry/buildings', { divisionCode: COMMUNITY, address: '石牌街道门禁存期路 9 号' })).json<{ id: string }>();
+    const { key } = (await t.as(officer).post('/api/housing/doors', { buildingId: building.id, name: '存期门禁' })).json<{ key: string }>();
+    const visitor = idOf('44010619930505123');
+    const events = ['2025-08-01', '2025-09-01', '2026-02-20'].map((day, i) => ({ eventId: `r${i}`, idNumber: visitor, at: `${day}T08:00:00+08:00` }));
+    await t.app.inject({ method: 'POST', url: '/api/housing/door-events', payload: { events }, headers: { authorization: `Door ${key}` } });
+    const kept = async () => (await t.handle.query<{ day: string }>("select to_char(seen_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day from housing_door_events where id_number = $1 order by seen_at", [visitor])).map((r) => r.day);
+    const system = { db: t.db, actor: systemActor('housing-daily'), ip: null, requestId: randomUUID(), now: () => t.now() };
+    // 180 days by default before 2 March 2026: entries of 1 August and 1 September 2025 are older.
+    expect(await purgeDoorEvents(system)).toBeGreaterThanOrEqual(2);
+    expect(await kept()).toEqual(['2026-02-20']);
+    expect(await purgeDoorEvents(system)).toBe(0);
+    expect((await t.handle.query("select count(*)::int as n from audit_log where action = 'housing.door-events.purge'"))[0]).toEqual({ n: 1 });
   });
 });
 

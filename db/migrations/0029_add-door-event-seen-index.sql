@@ -1,0 +1,1 @@
+CREATE INDEX "housing_door_events_seen_idx" ON "housing_door_events" USING btree ("seen_at");

@@ -64,11 +64,14 @@ export async function receiveDoorEvents(ctx: Ctx, authorization: string | undefi
   const today = chinaDate(ctx.now());
   const rejected: DoorEventsResult['rejected'] = [];
   const rows: Parameters<typeof repo.insertDoorEvents>[1] = [];
+  // An entry older than the retention would be deleted the next morning: it is not stored at all.
+  const keptSince = ctx.now().getTime() - (await getSetting(ctx.db, 'housing.doorEventRetentionDays')) * 86_400_000;
   for (const event of input.events) {
     const id = parseIdNumber(event.idNumber, { today });
     if (!id.ok) { rejected.push({ eventId: event.eventId, reason: 'id_number' }); continue; }
     const seenAt = new Date(event.at);
     if (seenAt.getTime() > ctx.now().getTime() + 5 * 60_000) { rejected.push({ eventId: event.eventId, reason: 'future' }); continue; }
+    if (seenAt.getTime() < keptSince) { rejected.push({ eventId: event.eventId, reason: 'expired' }); continue; }
     rows.push({ deviceId: device.id, buildingId: device.buildingId, divisionCode: device.divisionCode, idNumber: id.facts.idNumber, name: event.name ?? null, seenAt, deviceEventId: event.eventId });
   }
   const threshold = await getSetting(ctx.db, 'housing.doorSightings');

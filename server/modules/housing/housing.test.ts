@@ -210,15 +210,20 @@ describe('door entries', () => {
     const building = (await t.as(officer).post('/api/registry/buildings', { divisionCode: COMMUNITY, address: '石牌街道门禁存期路 9 号' })).json<{ id: string }>();
     const { key } = (await t.as(officer).post('/api/housing/doors', { buildingId: building.id, name: '存期门禁' })).json<{ key: string }>();
     const visitor = idOf('44010619930505123');
-    const events = ['2025-08-01', '2025-09-01', '2026-02-20'].map((day, i) => ({ eventId: `r${i}`, idNumber: visitor, at: `${day}T08:00:00+08:00` }));
-    await t.app.inject({ method: 'POST', url: '/api/housing/door-events', payload: { events }, headers: { authorization: `Door ${key}` } });
+    const push = (events: unknown[]) => t.app.inject({ method: 'POST', url: '/api/housing/door-events', payload: { events }, headers: { authorization: `Door ${key}` } });
+    // Sent today, an entry already past the retention is not stored.
+    expect((await push([{ eventId: 'old', idNumber: visitor, at: '2025-06-01T08:00:00+08:00' }])).json()).toMatchObject({ accepted: 0, rejected: [{ eventId: 'old', reason: 'expired' }] });
+    const events = ['2025-11-01', '2025-12-01', '2026-02-20'].map((day, i) => ({ eventId: `r${i}`, idNumber: visitor, at: `${day}T08:00:00+08:00` }));
+    expect((await push(events)).json()).toMatchObject({ accepted: 3 });
+    // Half a year on: the entries of November and December are past their 180 days.
+    t.setNow(china('2026-06-15'));
     const kept = async () => (await t.handle.query<{ day: string }>("select to_char(seen_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day from housing_door_events where id_number = $1 order by seen_at", [visitor])).map((r) => r.day);
     const system = { db: t.db, actor: systemActor('housing-daily'), ip: null, requestId: randomUUID(), now: () => t.now() };
-    // 180 days by default before 2 March 2026: entries of 1 August and 1 September 2025 are older.
     expect(await purgeDoorEvents(system)).toBeGreaterThanOrEqual(2);
     expect(await kept()).toEqual(['2026-02-20']);
     expect(await purgeDoorEvents(system)).toBe(0);
     expect((await t.handle.query("select count(*)::int as n from audit_log where action = 'housing.door-events.purge'"))[0]).toEqual({ n: 1 });
+    t.setNow(china('2026-03-02'));
   });
 });
 

@@ -154,6 +154,27 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
   throw new Error(`could not choose “${text}”`);
 }
 
+/**
+ * Types into a searchable select, chooses the option holding `text` once the server's answer is listed,
+ * and checks the field shows it; a click lost while the list re-renders is tried again.
+ */
+export async function searchAndPick(page: Page, select: Locator, query: string, text: string): Promise<void> {
+  const field = select.locator(`xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await select.fill(query);
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text });
+    await option.first().waitFor({ state: 'visible' });
+    await option.first().click();
+    try {
+      await field.locator('.ant-select-content-has-value', { hasText: text }).waitFor({ timeout: 3000 });
+      return;
+    } catch {
+      // the click landed while the list moved: search again
+    }
+  }
+  throw new Error(`could not choose “${text}”`);
+}
+
 /** A valid ID number from its first 17 digits (an invented person: area, birth date, sequence). */
 export function idNumber(first17: string): string {
   return first17 + idCheckCharacter(first17);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiAs, idNumber, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
+import { apiAs, idNumber, loginAs, loginByPhone, newPage, pickOption, screenshot, searchAndPick, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -159,12 +159,16 @@ describe('rental tax and door systems in the console', () => {
     await page.getByTestId('door-东门人脸门禁').waitFor();
     await page.getByRole('button', { name: '添加门禁' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('门禁名称').waitFor();
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.getByText('请选择楼栋').waitFor();
-    await dialog.getByLabel('楼栋').fill(`门禁路 ${suffix}`);
-    await page.locator('.ant-select-dropdown:visible').getByText(address).click();
+    await searchAndPick(page, dialog.getByLabel('楼栋'), `门禁路 ${suffix}`, address);
     await dialog.getByLabel('门禁名称').fill(`南门门禁 ${suffix}`);
-    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/housing/doors'),
+      dialog.getByRole('button', { name: /确\s*定|OK/ }).click(),
+    ]);
+    expect(created.status()).toBe(201);
     const key = (await dialog.getByTestId('door-key').textContent())!.trim();
     expect(key).toMatch(/^dr_/);
     await screenshot(page, 'housing-door-key');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '@shared/kernel/id-number';
-import { apiAs, sharedBrowser, loginAs, menuItems, newPage, screenshot } from './browser';
+import { apiAs, sharedBrowser, loginAs, menuItems, newPage, screenshot, searchAndPick } from './browser';
 
 const browser = sharedBrowser();
 
@@ -111,9 +111,7 @@ describe('merging and retiring addresses in the console', () => {
     const duplicate = page.locator('.ant-table-row').filter({ hasText: '（重复）' });
     await duplicate.getByRole('button', { name: /合\s*并/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.locator('.ant-select').click();
-    await page.keyboard.type(`合并测试路 ${suffix}`);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: `合并测试路 ${suffix} 号` }).click();
+    await searchAndPick(page, dialog.locator('.ant-select input'), `合并测试路 ${suffix}`, `合并测试路 ${suffix} 号`);
     await screenshot(page, 'registry-merge');
     await dialog.getByRole('button', { name: /合\s*并/ }).click();
     await page.getByText(`已合并到 天河区合并测试路 ${suffix} 号`).waitFor();

@@ -23,7 +23,11 @@ function cli(dataDir: string, ...args: string[]) {
   });
 }
 
-describe('anju backup / restore (PGlite)', () => {
+// Each of these starts the command line several times, each opening its own embedded database:
+// on a busy machine that takes minutes, so they get a wider cap than the suite's default.
+const SPAWNING = { timeout: 300_000 };
+
+describe('anju backup / restore (PGlite)', SPAWNING, () => {
   it('restores what was backed up, and refuses to restore over existing data', async () => {
     const data = path.join(dir, 'data');
     const handle = await openDb({ dataDir: path.join(data, 'pglite') });
@@ -49,7 +53,7 @@ describe('anju backup / restore (PGlite)', () => {
   });
 });
 
-describe('anju import registrations', () => {
+describe('anju import registrations', SPAWNING, () => {
   it('imports a file with a progress bar, writes the rejected rows beside it, and adds nothing the second time', async () => {
     const data = path.join(dir, 'import-data');
     const handle = await openDb({ dataDir: path.join(data, 'pglite') });

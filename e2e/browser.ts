@@ -175,6 +175,20 @@ export async function searchAndPick(page: Page, select: Locator, query: string, 
   throw new Error(`could not choose “${text}”`);
 }
 
+/** Clicks `target` until `shown` appears: a click that lands while a dialog is still opening is tried again. */
+export async function clickUntil(target: Locator, shown: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await target.click();
+    try {
+      await shown.waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      // not yet: click again
+    }
+  }
+  await shown.waitFor();
+}
+
 /** A valid ID number from its first 17 digits (an invented person: area, birth date, sequence). */
 export function idNumber(first17: string): string {
   return first17 + idCheckCharacter(first17);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiAs, idNumber, loginAs, loginByPhone, newPage, pickOption, screenshot, searchAndPick, sharedBrowser } from './browser';
+import { apiAs, idNumber, loginAs, loginByPhone, newPage, clickUntil, pickOption, screenshot, searchAndPick, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -160,8 +160,8 @@ describe('rental tax and door systems in the console', () => {
     await page.getByRole('button', { name: '添加门禁' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('门禁名称').waitFor();
-    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await dialog.getByText('请选择楼栋').waitFor();
+    // Sent empty, the form names what is missing (a click landing while the dialog still opens is tried again).
+    await clickUntil(dialog.getByRole('button', { name: /确\s*定|OK/ }), dialog.getByText('请选择楼栋'));
     await searchAndPick(page, dialog.getByLabel('楼栋'), `门禁路 ${suffix}`, address);
     await dialog.getByLabel('门禁名称').fill(`南门门禁 ${suffix}`);
     const [created] = await Promise.all([

@@ -138,55 +138,77 @@ export async function apiAsPhone(phone: string) {
 }
 
 /**
- * Chooses `text` in an Ant Design select and checks that it took: a click during the dropdown's
- * opening animation can miss on a busy machine, so it tries again.
+ * Does `action` until `done` reaches `state` (visible by default): a click that lands on a busy machine
+ * while a pop-up still opens, or while a list re-renders, is lost, so it is tried again, three times in all.
  */
-export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+export async function until(action: () => Promise<void>, done: Locator, state: 'visible' | 'hidden' = 'visible'): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    await select.click();
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text });
-    await option.first().waitFor({ state: 'visible' });
-    await option.first().click();
-    await page.keyboard.press('Escape');
-    const chosen = await select.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`).textContent();
-    if (chosen?.includes(text)) return;
+    await action();
+    try {
+      await done.waitFor({ state, timeout: 5000 });
+      return;
+    } catch {
+      // not yet: try again
+    }
   }
-  throw new Error(`could not choose “${text}”`);
+  await done.waitFor({ state });
+}
+
+/** The Ant Design select around `select` (its input or any element inside it). */
+function selectField(select: Locator): Locator {
+  return select.locator(`xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+}
+
+/** The option holding `text` in the open select dropdown. */
+function openOption(page: Page, text: string): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+}
+
+/** Chooses `text` in an Ant Design select and checks that it took. */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  await until(async () => {
+    await select.click();
+    await openOption(page, text).click();
+    await page.keyboard.press('Escape');
+  }, selectField(select).filter({ hasText: text }));
+}
+
+/** Types into a searchable select, chooses the option holding `text` once the server's answer is listed, and checks the field shows it. */
+export async function searchAndPick(page: Page, select: Locator, query: string, text: string): Promise<void> {
+  await until(async () => {
+    await select.fill(query);
+    await openOption(page, text).click();
+  }, selectField(select).locator('.ant-select-content-has-value', { hasText: text }));
 }
 
 /**
- * Types into a searchable select, chooses the option holding `text` once the server's answer is listed,
- * and checks the field shows it; a click lost while the list re-renders is tried again.
+ * Chooses a path in an Ant Design cascader (the division picker): each level is clicked until the next level's
+ * item is listed (its children load from the server), then the last, and the field must show it.
  */
-export async function searchAndPick(page: Page, select: Locator, query: string, text: string): Promise<void> {
-  const field = select.locator(`xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await select.fill(query);
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text });
-    await option.first().waitFor({ state: 'visible' });
-    await option.first().click();
-    try {
-      await field.locator('.ant-select-content-has-value', { hasText: text }).waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      // the click landed while the list moved: search again
-    }
-  }
-  throw new Error(`could not choose “${text}”`);
+export async function pickCascade(page: Page, field: Locator, labels: string[]): Promise<void> {
+  const item = (text: string) => page.locator('.ant-cascader-dropdown:not(.ant-cascader-dropdown-hidden) .ant-cascader-menu-item').filter({ hasText: text }).first();
+  await until(() => field.click(), item(labels[0]!));
+  for (let level = 0; level < labels.length - 1; level += 1) await until(() => item(labels[level]!).click(), item(labels[level + 1]!));
+  await item(labels[labels.length - 1]!).click();
+  await page.keyboard.press('Escape');
+  await field.locator(`xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-cascader ')][1]`).filter({ hasText: labels[labels.length - 1]! }).waitFor();
 }
 
-/** Clicks `target` until `shown` appears: a click that lands while a dialog is still opening is tried again. */
+/** Clicks `target` until `shown` appears. */
 export async function clickUntil(target: Locator, shown: Locator): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await target.click();
-    try {
-      await shown.waitFor({ timeout: 5000 });
-      return;
-    } catch {
-      // not yet: click again
-    }
-  }
-  await shown.waitFor();
+  await until(() => target.click(), shown);
+}
+
+/**
+ * Opens the pop-up confirmation of `trigger` (unless it is open already) and presses its button `ok`;
+ * the pop-up closes when the press has taken, so a lost press is tried again.
+ */
+export async function confirmPop(trigger: Locator, ok: RegExp = /确\s*定|OK/): Promise<void> {
+  const button = trigger.page().locator('.ant-popconfirm').getByRole('button', { name: ok });
+  await until(async () => {
+    if (!(await button.isVisible())) await trigger.click();
+    await button.click();
+  }, button, 'hidden');
 }
 
 /** A valid ID number from its first 17 digits (an invented person: area, birth date, sequence). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiAs, idNumber, loginAs, loginByPhone, newPage, clickUntil, pickOption, screenshot, searchAndPick, sharedBrowser } from './browser';
+import { apiAs, confirmPop, idNumber, loginAs, loginByPhone, newPage, clickUntil, pickOption, screenshot, searchAndPick, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -185,8 +185,7 @@ describe('rental tax and door systems in the console', () => {
     await page.reload();
     await expect.poll(async () => (await row.textContent()) ?? '').not.toContain('尚未推送');
 
-    await row.getByRole('button', { name: /停\s*用/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /停\s*用/ }).click();
+    await confirmPop(row.getByRole('button', { name: /停\s*用/ }), /停\s*用/);
     await row.getByText('已停用').waitFor();
     await screenshot(page, 'housing-doors');
     expect((await push('e0', 0)).status).toBe(401);

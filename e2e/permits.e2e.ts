@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, loginAs, loginByPhone, newPage, screenshot, sharedBrowser } from './browser';
+import { apiAs, confirmPop, loginAs, loginByPhone, newPage, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 
@@ -98,8 +98,7 @@ describe('residence permits', () => {
     await officer.getByRole('button', { name: /受\s*理/ }).click();
     await officer.getByText('发证期限').waitFor();
     await officer.locator('.ant-card-head').getByText('已受理').waitFor();
-    await officer.getByRole('button', { name: '制发居住证' }).click();
-    await officer.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(officer.getByRole('button', { name: '制发居住证' }));
     await officer.getByText('居住证号码').waitFor();
     await screenshot(officer, 'permits-application-issued');
     await officer.getByText(/^居住证号码 /).click();
@@ -140,8 +139,7 @@ describe('residence permits', () => {
 
     // The card is lost: a replacement, its fee paid on the payment page, the new card handed over at the street.
     await page.goto('/portal/permit');
-    await page.getByTestId('request-replacement').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(page.getByTestId('request-replacement'));
     await page.getByTestId('pay-amount').getByText('¥20.00').waitFor();
     await screenshot(page, 'pay-page');
     await page.getByTestId('pay-now').click();
@@ -212,8 +210,7 @@ describe('residence permits', () => {
     const row = page.locator('.ant-table-row').filter({ hasText: '石牌街道便民服务中心 1 号机' });
     await row.getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
     await screenshot(page, 'permits-kiosks');
-    await row.getByRole('button', { name: /吊\s*销/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(row.getByRole('button', { name: /吊\s*销/ }));
     await row.getByText('已吊销').waitFor();
     const after = await fetch(new URL('/api/permits/kiosk/lookup', page.url()), {
       method: 'POST', headers: { authorization: `Kiosk ${key}`, 'content-type': 'application/json' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiAs, sharedBrowser, loginAs, menuItems, newPage, pickOption, screenshot } from './browser';
+import { apiAs, sharedBrowser, loginAs, menuItems, newPage, pickCascade, pickOption, screenshot } from './browser';
 
 const browser = sharedBrowser();
 
@@ -117,10 +117,7 @@ describe('console pages', () => {
     await dialog.getByLabel('姓名').fill('测试 区级人员');
     await dialog.getByLabel('初始密码').fill('Strong#Pass1');
     await pickOption(page, dialog.getByLabel('角色'), '区级工作人员');
-    await dialog.getByLabel('辖区').click();
-    await page.locator('.ant-cascader-dropdown:not(.ant-cascader-dropdown-hidden) .ant-cascader-menu-item').filter({ hasText: '广州市' }).click();
-    await page.locator('.ant-cascader-dropdown:not(.ant-cascader-dropdown-hidden) .ant-cascader-menu-item').filter({ hasText: '海珠区' }).click();
-    await page.keyboard.press('Escape');
+    await pickCascade(page, dialog.getByLabel('辖区'), ['广州市', '海珠区']);
     await screenshot(page, 'console-user-new');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByRole('cell', { name: 'e2e.officer' }).waitFor();

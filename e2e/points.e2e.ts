@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { apiAs, apiAsPhone, idNumber, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
+import { apiAs, confirmPop, apiAsPhone, idNumber, loginAs, loginByPhone, newPage, pickOption, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -283,8 +283,7 @@ describe('a round from ranking to publication', () => {
     await page.goto('/points/rounds');
     await page.getByTestId(`round-${roundName}`).click();
     const step = async (name: string, shown: string) => {
-      await page.getByTestId(`round-${name}`).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await confirmPop(page.getByTestId(`round-${name}`));
       await page.getByText(`已完成：${shown}`).waitFor();
     };
     await step('close', '截止受理');
@@ -296,7 +295,7 @@ describe('a round from ranking to publication', () => {
     await page.getByTestId('round-shortlist').click();
     await page.locator('.ant-popconfirm').getByText('名额内的 1 名申请人').waitFor();
     await screenshot(page, 'points-round-ranked');
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(page.getByTestId('round-shortlist'));
     await page.getByText('已完成：通知入围现场核验').waitFor();
     await expect.poll(() => page.getByTestId('round-status').textContent()).toBe('现场核验中');
     // The notice goes out from a job; the page follows it until everyone is told.
@@ -307,12 +306,10 @@ describe('a round from ranking to publication', () => {
     // From here on, numbers are in rank order.
     numbers.splice(0, numbers.length, ...ranked.items.map((i) => i.number));
     await page.getByRole('link', { name: numbers[0]! }).click();
-    await page.getByTestId('staff-verify').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(page.getByTestId('staff-verify'));
     await expect.poll(() => page.getByTestId('application-status').first().textContent()).toBe('已现场核验');
     await page.goBack();
-    await page.getByTestId('round-publish').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(page.getByTestId('round-publish'));
     await page.getByText('公示期').first().waitFor();
     await page.close();
   });
@@ -412,8 +409,7 @@ describe('a round to its final list', () => {
     await applicants[0]!.portal!.signIn(first);
     await first.goto('/portal/points');
     await first.getByTestId(`my-application-${applicants[0]!.number}`).click();
-    await first.getByTestId('withdraw').click();
-    await first.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(first.getByTestId('withdraw'));
     await expect.poll(() => first.getByTestId('application-status').first().textContent()).toBe('已撤回');
     await first.close();
     expect((await ranking()).map((i) => `${i.number}:${i.status}`)).toEqual([`${applicants[1]!.number}:shortlisted`]);
@@ -423,16 +419,14 @@ describe('a round to its final list', () => {
     await loginAs(page, 'admin');
     await page.goto(`/points/rounds/${roundId}`);
     await page.getByRole('link', { name: applicants[1]!.number }).click();
-    await page.getByTestId('staff-verify').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(page.getByTestId('staff-verify'));
     await expect.poll(() => page.getByTestId('application-status').first().textContent()).toBe('已现场核验');
     const published = await admin.post<{ publishedUntil: string }>(`/api/points/rounds/${roundId}/actions`, { action: 'publish', transactionId: randomUUID() });
 
     // The day after the publication period: the round is made final in the console and the entry card issued.
     await page.setExtraHTTPHeaders({ 'x-anju-clock': `${shift(1, published.publishedUntil)}T10:00:00+08:00` });
     await page.goto(`/points/rounds/${roundId}`);
-    await page.getByTestId('round-finalize').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(page.getByTestId('round-finalize'));
     await expect.poll(() => page.getByTestId('round-status').textContent()).toBe('最终名单已公布');
     await expect.poll(async () => (await page.locator('tr', { hasText: applicants[1]!.number }).textContent()) ?? '').toMatch(/RH2026\d{7}/);
     await screenshot(page, 'points-round-final');

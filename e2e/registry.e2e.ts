@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '@shared/kernel/id-number';
-import { apiAs, sharedBrowser, loginAs, menuItems, newPage, screenshot, searchAndPick } from './browser';
+import { apiAs, confirmPop, sharedBrowser, loginAs, menuItems, newPage, pickCascade, screenshot, searchAndPick } from './browser';
 
 const browser = sharedBrowser();
 
@@ -96,13 +96,7 @@ describe('merging and retiring addresses in the console', () => {
     // The building kept is added through the form, the duplicate through the API (as an import would).
     const address = `天河区合并测试路 ${suffix} 号`;
     await drawer.getByLabel('地址').fill(address);
-    await drawer.getByLabel('所在社区/网格').click();
-    const menu = (text: string) => page.locator('.ant-cascader-dropdown:not(.ant-cascader-dropdown-hidden) .ant-cascader-menu-item').filter({ hasText: text }).first();
-    await menu('天河区').click();
-    await menu('石牌街道').click();
-    await menu('东城社区').click();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => drawer.locator('.ant-cascader').textContent()).toContain('东城社区');
+    await pickCascade(page, drawer.getByLabel('所在社区/网格'), ['天河区', '石牌街道', '东城社区']);
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(`已新增：${address}`).waitFor();
     await (await apiAs('tianhe')).post('/api/registry/buildings', { divisionCode: '440106006002', address: `天河区合并测试路${suffix}号（重复）` });
@@ -119,8 +113,7 @@ describe('merging and retiring addresses in the console', () => {
     await page.getByPlaceholder('地址中任意部分').fill(`合并测试路 ${suffix}`);
     await page.getByRole('button', { name: /查\s*询|search/i }).click();
     const kept = page.locator('.ant-table-row').filter({ hasText: `合并测试路 ${suffix} 号` });
-    await kept.getByRole('button', { name: /注\s*销/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(kept.getByRole('button', { name: /注\s*销/ }));
     await page.getByText('已注销，历史记录保留').waitFor();
     await page.context().close();
   });
@@ -150,8 +143,7 @@ describe('door-to-door collection on a phone', () => {
     const row = page.getByTestId('collect-occupant').filter({ hasText: '上门新住户' });
     await row.waitFor();
     await screenshot(page, 'registry-collect-unit');
-    await row.getByRole('button', { name: '已搬离' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(row.getByRole('button', { name: '已搬离' }));
     await page.getByText('已登记搬离').waitFor();
     await row.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '返回' }).click();
@@ -185,8 +177,7 @@ describe('family links', () => {
     const link = page.getByRole('link', { name: new RegExp(child.name) });
     await link.waitFor();
     await screenshot(page, 'registry-person-family');
-    await page.getByRole('button', { name: '解除' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPop(page.getByRole('button', { name: '解除' }));
     await page.getByText('已解除').waitFor();
     await link.waitFor({ state: 'detached' });
     await page.context().close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiAs, idNumber, loginAs, newPage, screenshot, sharedBrowser } from './browser';
+import { apiAs, idNumber, loginAs, newPage, pickCascade, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const suffix = String(Date.now() % 10000).padStart(4, '0');
@@ -114,12 +114,7 @@ describe('the rental-housing console', () => {
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.getByText('请选择范围').waitFor();
     await dialog.getByLabel('名称').fill(`燃气专项 ${suffix}`);
-    await dialog.getByLabel('范围').click();
-    const menu = (text: string) => page.locator('.ant-cascader-dropdown:not(.ant-cascader-dropdown-hidden) .ant-cascader-menu-item').filter({ hasText: text }).first();
-    await menu('石牌街道').click();
-    await menu('东城社区').click();
-    await menu(gridName).click();
-    await page.keyboard.press('Escape');
+    await pickCascade(page, dialog.getByLabel('范围'), ['石牌街道', '东城社区', gridName]);
     await screenshot(page, 'inspections-campaign-new');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -41,7 +41,7 @@ export function FactsTable({ view, fileUrl }: { view: PointsApplicationView; fil
   );
 }
 
-/** Each department's task: state, deadline, reviewer and per-fact results. */
+/** Each department's task: state and reviewer, per-fact results, deadline with its countdown. */
 export function TasksTable({ view }: { view: PointsApplicationView }) {
   const { t } = useTranslation(['points', 'common']);
   const lang = useLang();
@@ -49,10 +49,15 @@ export function TasksTable({ view }: { view: PointsApplicationView }) {
   const label = (id: string) => body.facts.find((f) => f.id === id)?.label[lang] ?? id;
   return (
     <Table<TaskView>
-      size="small" rowKey="id" pagination={false} dataSource={view.tasks} scroll={{ x: 640 }}
+      size="small" rowKey="id" pagination={false} dataSource={view.tasks} scroll={{ x: 560 }}
       columns={[
-        { title: t('application.department'), key: 'department', width: 170, render: (_, task) => <Space direction="vertical" size={0}><span>{t(`common:departments.${task.department}`)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`taskKind.${task.kind}`)}</Typography.Text></Space> },
-        { title: t('applications.status'), key: 'status', width: 100, render: (_, task) => <span data-testid={`task-${task.department}-${task.kind}`}><TaskStatusTag status={task.status} /></span> },
+        { title: t('application.department'), key: 'department', width: 150, render: (_, task) => <Space direction="vertical" size={0}><span>{t(`common:departments.${task.department}`)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`taskKind.${task.kind}`)}</Typography.Text></Space> },
+        { title: `${t('applications.status')} / ${t('application.reviewer')}`, key: 'status', width: 130, render: (_, task) => (
+          <Space direction="vertical" size={2}>
+            <span data-testid={`task-${task.department}-${task.kind}`}><TaskStatusTag status={task.status} /></span>
+            {task.reviewer && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="task-reviewer">{task.reviewer}</Typography.Text>}
+          </Space>
+        ) },
         { title: t('application.results'), key: 'results', render: (_, task) => (
           <Space direction="vertical" size={0}>
             {task.facts.map((fact) => {
@@ -61,8 +66,7 @@ export function TasksTable({ view }: { view: PointsApplicationView }) {
             })}
           </Space>
         ) },
-        { title: t('application.due'), key: 'due', width: 190, render: (_, task) => <Space size={4}><span>{task.dueOn}</span><Countdown daysLeft={task.daysLeft} overdue={task.overdue} done={task.status !== 'open'} /></Space> },
-        { title: t('application.reviewer'), dataIndex: 'reviewer', width: 110, render: (v: string | null) => v ?? '—' },
+        { title: t('application.due'), key: 'due', width: 120, render: (_, task) => <Space direction="vertical" size={2}><span>{task.dueOn}</span><Countdown daysLeft={task.daysLeft} overdue={task.overdue} done={task.status !== 'open'} /></Space> },
       ]}
     />
   );

@@ -320,6 +320,19 @@ describe('a round from ranking to publication', () => {
     await visitor.getByTestId('public-list').getByText(numbers[0]!).waitFor();
     expect(await visitor.getByTestId('public-list').textContent()).toContain('*');
     await screenshot(visitor, 'points-publication');
+    // The applicant's number finds their line; a mistyped one is explained, one not listed says so.
+    const search = visitor.getByTestId('public-search').locator('input');
+    await search.fill('JF12');
+    await search.press('Enter');
+    await visitor.getByText('申请编号为 JF 加 10 位数字，例如 JF2026000001').waitFor();
+    await search.fill('JF2026999999');
+    await search.press('Enter');
+    await visitor.getByTestId('public-not-listed').waitFor();
+    await search.fill(numbers[0]!.toLowerCase());
+    await search.press('Enter');
+    await visitor.getByTestId('public-list').getByText('第 1 名').waitFor();
+    expect(await search.inputValue()).toBe(numbers[0]!.toLowerCase());
+    await screenshot(visitor, 'points-publication-found');
     await visitor.getByTestId(`object-${numbers[0]}`).click();
     await visitor.getByLabel('异议内容（请写明事实和理由）').fill('据了解此人并未在本市稳定就业，请核查劳动合同。');
     await visitor.getByTestId('submit-objection').click();

@@ -62,10 +62,19 @@ export const PublicList = z.object({
   items: z.array(z.object({ number: z.string(), name: z.string(), rank: z.number(), rankingScore: z.number(), total: z.number(), status: z.enum(['listed', 'final', 'card_issued']) })),
   total: z.number(), page: z.number(), pageSize: z.number(),
 });
-export const PublicListQuery = z.strictObject({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+/** An application number as printed on the receipt and the list: JF, the year and a 6-digit sequence. */
+export const APPLICATION_NUMBER = /^JF\d{10}$/;
+const ApplicationNumber = z.string().trim().toUpperCase().regex(APPLICATION_NUMBER, { message: 'errors:POINTS_NUMBER_INVALID' });
+export const PublicListQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  /** Only this application's line (an applicant finding themselves on a long list). */
+  number: ApplicationNumber.optional(),
+});
+export type PublicListQuery = z.infer<typeof PublicListQuery>;
 
 export const ObjectionInput = z.strictObject({
-  number: z.string().trim().regex(/^JF\d{10}$/),
+  number: ApplicationNumber,
   text: z.string().trim().min(10).max(2000),
   contactName: z.string().trim().max(50).optional(),
   contactPhone: z.string().trim().regex(/^1\d{10}$/).optional(),

@@ -513,9 +513,10 @@ export async function listRanking(db: Executor, roundId: string, scope: Scope, q
   return rankingPage(db, roundId, isCityWide(scope) ? null : inScope(applications.divisionCode, scope), query.admitted, query.page, query.pageSize);
 }
 
-/** The public list (公示): admitted, verified applications in rank order. */
-export async function publicList(db: Executor, roundId: string, page: number, pageSize: number) {
-  const { rows, total } = await rankingPage(db, roundId, inArray(applications.status, ['verified', 'card_issued']), true, page, pageSize);
+/** The public list (公示): admitted, verified applications in rank order; with `number`, only that application's line. */
+export async function publicList(db: Executor, roundId: string, query: { page: number; pageSize: number; number?: string }) {
+  const listed = and(inArray(applications.status, ['verified', 'card_issued']), query.number ? eq(applications.number, query.number) : undefined)!;
+  const { rows, total } = await rankingPage(db, roundId, listed, true, query.page, query.pageSize);
   return {
     rows: rows.map(({ ranking, application: a }) => ({ ranking, number: a.number, name: a.name, rankingScore: a.rankingScore, total: a.total, status: a.status })),
     total,

@@ -189,6 +189,14 @@ describe('a round from ranking to entry cards', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json<{ items: { name: string; rank: number }[]; round: { objectionsOpen: boolean } }>()).toMatchObject({ round: { objectionsOpen: true }, items: [{ name: '甲*', rank: 1 }, { name: '乙*', rank: 2 }, { name: '丙*', rank: 3 }] });
     expect(list.body).not.toContain('甲一');
+    // An applicant finds their own line by number (typed in lower case too); one not on the list finds none.
+    const second = list.json<{ items: { number: string }[] }>().items[1]!.number;
+    const found = await t.anonymous.get(`/api/points/public/rounds/${round.id}?number=${second.toLowerCase()}`);
+    expect(found.json()).toMatchObject({ total: 1, items: [{ number: second, name: '乙*', rank: 2 }] });
+    expect((await t.anonymous.get(`/api/points/public/rounds/${round.id}?number=${apps.fifth!.number}`)).json()).toMatchObject({ total: 0, items: [] });
+    const malformed = await t.anonymous.get(`/api/points/public/rounds/${round.id}?number=JF12`);
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ code: 'VALIDATION_FAILED', issues: [expect.objectContaining({ path: 'querystring.number', messageEn: 'An application number is JF followed by 10 digits, e.g. JF2026000001' })] });
     const transactionId = randomUUID();
     const bad = await t.anonymous.post(`/api/points/public/rounds/${round.id}/objections`, { number: apps.fifth!.number, text: '此人并未在广州缴纳社保，请核查。', transactionId: randomUUID() });
     expect(bad.json()).toMatchObject({ code: 'POINTS_OBJECTION_NOT_LISTED' });

@@ -3,7 +3,7 @@ import { maskIdNumber } from '@shared/kernel/id-number';
 import { maskName } from '@shared/kernel/name';
 import { addDays } from '@shared/kernel/workdays';
 import type {
-  ApplicationStaffActionInput, ObjectionActionInput, ObjectionInput, ObjectionView, PointsApplicationView, RankingQuery, RoundActionInput, RoundView,
+  ApplicationStaffActionInput, ObjectionActionInput, ObjectionInput, ObjectionView, PointsApplicationView, PublicListQuery, RankingQuery, RoundActionInput, RoundView,
 } from '@shared/points/application.schema';
 import { objectionWorkflow, pointsApplicationWorkflow, roundWorkflow } from '@shared/points/application.workflow';
 import { parseFacts } from '@shared/points/facts';
@@ -233,10 +233,11 @@ export async function abandonUnverified(ctx: Ctx): Promise<number> {
 // ── publication and objections ───────────────────────────────────────────────
 
 /** The public list of a published round: masked names, ranks and scores, the period. @throws NOT_FOUND before publication. */
-export async function publicList(ctx: Ctx, id: string, page: number, pageSize: number, db: Executor = ctx.db) {
+export async function publicList(ctx: Ctx, id: string, query: PublicListQuery, db: Executor = ctx.db) {
+  const { page, pageSize } = query;
   const round = await repo.findRound(db, id);
   if (!round || !['publishing', 'final'].includes(round.status)) throw new AppError('NOT_FOUND');
-  const { rows, total } = await repo.publicList(db, id, page, pageSize);
+  const { rows, total } = await repo.publicList(db, id, query);
   const on = today(ctx);
   return {
     round: {
@@ -258,7 +259,7 @@ export async function fileObjection(ctx: Ctx, roundId: string, input: ObjectionI
   return ctx.db.transaction(async (tx) => {
     const replay = await repo.findObjectionByTransaction(tx, input.transactionId);
     if (replay) return { id: replay.id, filedOn: replay.filedOn, number: input.number };
-    const list = await publicList(ctx, roundId, 1, 1, tx);
+    const list = await publicList(ctx, roundId, { page: 1, pageSize: 1 }, tx);
     if (!list.round.objectionsOpen) throw new AppError('POINTS_OBJECTION_CLOSED', { from: list.round.publishedFrom ?? '', until: list.round.publishedUntil ?? '' });
     const application = await repo.findApplicationByNumber(tx, input.number);
     const listed = application && application.roundId === roundId && (await repo.rankingOf(tx, roundId, application.id))?.admitted && ['verified', 'card_issued'].includes(application.status);

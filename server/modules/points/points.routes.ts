@@ -100,7 +100,7 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/public/rounds/:id', {
     config: { public: true },
     schema: { summary: 'The published list of a round: masked names, ranks, scores and the publication period', tags, params: IdParam, querystring: PublicListQuery, response: { 200: PublicList } },
-  }, (req) => rounds.publicList(req.ctx, req.params.id, req.query.page, req.query.pageSize));
+  }, (req) => rounds.publicList(req.ctx, req.params.id, req.query));
 
   app.post('/public/rounds/:id/objections', {
     config: { public: true },

@@ -187,8 +187,8 @@ export function useStaffAction(id: string) {
   });
 }
 
-export function usePublicList(roundId: string, page: number) {
-  return useQuery({ queryKey: ['points', 'public', roundId, page], queryFn: () => api.get(`/api/points/public/rounds/${roundId}${qs({ page, pageSize: 50 })}`, PublicList) });
+export function usePublicList(roundId: string, page: number, number?: string) {
+  return useQuery({ queryKey: ['points', 'public', roundId, page, number], queryFn: () => api.get(`/api/points/public/rounds/${roundId}${qs({ page, pageSize: 50, number })}`, PublicList), placeholderData: keepPreviousData });
 }
 
 export function useFileObjection(roundId: string) {

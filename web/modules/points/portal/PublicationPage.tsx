@@ -1,24 +1,35 @@
-import { Button, Card, Form, Input, Modal, Result, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Grid, Input, List, Modal, Result, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
+import { APPLICATION_NUMBER } from '@shared/points/application.schema';
 import { useFileObjection, usePublicList } from '../api';
 
 type Item = NonNullable<ReturnType<typeof usePublicList>['data']>['items'][number];
 
-/** The public publication page (公示): masked names, ranks and scores, the period, and an objection form for anyone. */
+/**
+ * The public publication page (公示): masked names, ranks and scores, the period, and an objection form for anyone.
+ * An applicant finds their own line by number; on a phone each line is a compact row instead of a table.
+ */
 export function PublicationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('points');
+  const phone = !Grid.useBreakpoint().md;
   const [page, setPage] = useState(1);
-  const list = usePublicList(id, page);
+  const [typed, setTyped] = useState('');
+  const [number, setNumber] = useState<string | undefined>();
+  const [numberError, setNumberError] = useState(false);
+  const list = usePublicList(id, page, number);
   const file = useFileObjection(id);
   const [objecting, setObjecting] = useState<string | null>(null);
   const [transactionId, setTransactionId] = useState(() => crypto.randomUUID());
   const [filed, setFiled] = useState(false);
   const round = list.data?.round;
+  const objectButton = (item: Item) => round?.objectionsOpen && (
+    <Button size="small" onClick={() => { file.reset(); setObjecting(item.number); setTransactionId(crypto.randomUUID()); }} data-testid={`object-${item.number}`}>{t('public.object')}</Button>
+  );
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 16 }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}>
@@ -33,18 +44,47 @@ export function PublicationPage() {
           {round.status === 'final' && <Tag color="gold">{t('public.final')}</Tag>}
           {!round.objectionsOpen && <Typography.Paragraph type="secondary">{t('public.closed')}</Typography.Paragraph>}
           {filed && <Result status="success" title={t('public.filed')} style={{ padding: 12 }} data-testid="objection-filed" />}
-          <Table<Item>
-            size="small" rowKey="number" dataSource={list.data?.items ?? []} data-testid="public-list"
-            pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage }}
-            columns={[
-              { title: t('public.rank'), dataIndex: 'rank', width: 70 },
-              { title: t('public.number'), dataIndex: 'number', width: 150 },
-              { title: t('public.name'), dataIndex: 'name' },
-              { title: t('public.score'), dataIndex: 'rankingScore', width: 90, align: 'right' },
-              { title: t('public.total'), dataIndex: 'total', width: 90, align: 'right' },
-              { title: '', key: 'object', width: 110, render: (_, item) => round.objectionsOpen && <Button size="small" onClick={() => { file.reset(); setObjecting(item.number); setTransactionId(crypto.randomUUID()); }} data-testid={`object-${item.number}`}>{t('public.object')}</Button> },
-            ]}
+          <Input.Search
+            allowClear enterButton maxLength={12} placeholder={t('public.search')} style={{ marginBottom: 12 }} data-testid="public-search"
+            value={typed} onChange={(event) => setTyped(event.target.value)}
+            status={numberError ? 'error' : undefined}
+            onSearch={(text) => {
+              const wanted = text.trim().toUpperCase();
+              setNumberError(wanted !== '' && !APPLICATION_NUMBER.test(wanted));
+              if (wanted !== '' && !APPLICATION_NUMBER.test(wanted)) return;
+              setNumber(wanted || undefined);
+              setPage(1);
+            }}
           />
+          {numberError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('errors:POINTS_NUMBER_INVALID')} />}
+          {number && !list.isPlaceholderData && list.data?.total === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('public.notListed', { number })} data-testid="public-not-listed" />}
+          {phone ? (
+            <List<Item>
+              dataSource={list.data?.items ?? []} data-testid="public-list" loading={list.isFetching}
+              pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, size: 'small', showSizeChanger: false }}
+              renderItem={(item) => (
+                <List.Item extra={objectButton(item)}>
+                  <List.Item.Meta
+                    title={<span>{t('public.line', { rank: item.rank })} · {item.name}</span>}
+                    description={<><div>{item.number}</div><div>{t('public.scores', { score: item.rankingScore, total: item.total })}</div></>}
+                  />
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Table<Item>
+              size="small" rowKey="number" dataSource={list.data?.items ?? []} data-testid="public-list" loading={list.isFetching}
+              pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+              columns={[
+                { title: t('public.rank'), dataIndex: 'rank', width: 70 },
+                { title: t('public.number'), dataIndex: 'number', width: 150 },
+                { title: t('public.name'), dataIndex: 'name' },
+                { title: t('public.score'), dataIndex: 'rankingScore', width: 90, align: 'right' },
+                { title: t('public.total'), dataIndex: 'total', width: 90, align: 'right' },
+                { title: '', key: 'object', width: 110, render: (_, item) => objectButton(item) },
+              ]}
+            />
+          )}
         </Card>
       )}
       {objecting && (

@@ -482,6 +482,12 @@ describe('in English', () => {
       expect(body, path).not.toMatch(/\b(round|rounds|appStatus|taskStatus|taskKind|staff|stats|pack|packs|rule|category|status|interpretation|outcome|source|progress|applications|application|tasks)\.[a-z][A-Za-z]+/);
       if (path.startsWith('/points/rounds/')) await screenshot(page, 'points-round-final-en');
     }
+    // The public list of that round, on a desktop: the table, the search, the final mark.
+    await page.goto(`/points/publication/${final.id}`);
+    await page.getByText('Final list').first().waitFor();
+    await page.getByPlaceholder('Find an application number').waitFor();
+    expect(await page.locator('body').textContent()).not.toMatch(/\bpublic\.[a-z][A-Za-z]+/);
+    await screenshot(page, 'points-publication-en');
     await page.close();
   });
 });

@@ -154,9 +154,9 @@ export async function until(action: () => Promise<void>, done: Locator, state: '
   await done.waitFor({ state });
 }
 
-/** The Ant Design select around `select` (its input or any element inside it). */
-function selectField(select: Locator): Locator {
-  return select.locator(`xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+/** The nearest Ant Design component of class `kind` around `inner` (its input or any element inside it). */
+function around(inner: Locator, kind: 'ant-select' | 'ant-cascader'): Locator {
+  return inner.locator(`xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ${kind} ')][1]`);
 }
 
 /** The option holding `text` in the open select dropdown. */
@@ -170,7 +170,7 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
     await select.click();
     await openOption(page, text).click();
     await page.keyboard.press('Escape');
-  }, selectField(select).filter({ hasText: text }));
+  }, around(select, 'ant-select').filter({ hasText: text }));
 }
 
 /** Types into a searchable select, chooses the option holding `text` once the server's answer is listed, and checks the field shows it. */
@@ -178,7 +178,7 @@ export async function searchAndPick(page: Page, select: Locator, query: string, 
   await until(async () => {
     await select.fill(query);
     await openOption(page, text).click();
-  }, selectField(select).locator('.ant-select-content-has-value', { hasText: text }));
+  }, around(select, 'ant-select').locator('.ant-select-content-has-value', { hasText: text }));
 }
 
 /**
@@ -191,7 +191,7 @@ export async function pickCascade(page: Page, field: Locator, labels: string[]):
   for (let level = 0; level < labels.length - 1; level += 1) await until(() => item(labels[level]!).click(), item(labels[level + 1]!));
   await item(labels[labels.length - 1]!).click();
   await page.keyboard.press('Escape');
-  await field.locator(`xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-cascader ')][1]`).filter({ hasText: labels[labels.length - 1]! }).waitFor();
+  await around(field, 'ant-cascader').filter({ hasText: labels[labels.length - 1]! }).waitFor();
 }
 
 /** Clicks `target` until `shown` appears. */

@@ -27,6 +27,7 @@ export function PublicationPage() {
   const [transactionId, setTransactionId] = useState(() => crypto.randomUUID());
   const [filed, setFiled] = useState(false);
   const round = list.data?.round;
+  const pagination = { current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false };
   const objectButton = (item: Item) => round?.objectionsOpen && (
     <Button size="small" onClick={() => { file.reset(); setObjecting(item.number); setTransactionId(crypto.randomUUID()); }} data-testid={`object-${item.number}`}>{t('public.object')}</Button>
   );
@@ -50,18 +51,19 @@ export function PublicationPage() {
             status={numberError ? 'error' : undefined}
             onSearch={(text) => {
               const wanted = text.trim().toUpperCase();
-              setNumberError(wanted !== '' && !APPLICATION_NUMBER.test(wanted));
-              if (wanted !== '' && !APPLICATION_NUMBER.test(wanted)) return;
+              const valid = wanted === '' || APPLICATION_NUMBER.test(wanted);
+              setNumberError(!valid);
+              if (!valid) return;
               setNumber(wanted || undefined);
               setPage(1);
             }}
           />
           {numberError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('errors:POINTS_NUMBER_INVALID')} />}
-          {number && !list.isPlaceholderData && list.data?.total === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('public.notListed', { number })} data-testid="public-not-listed" />}
+          {number && !list.isPlaceholderData && list.data?.total === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('errors:POINTS_OBJECTION_NOT_LISTED', { number })} data-testid="public-not-listed" />}
           {phone ? (
             <List<Item>
               dataSource={list.data?.items ?? []} data-testid="public-list" loading={list.isFetching}
-              pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, size: 'small', showSizeChanger: false }}
+              pagination={{ ...pagination, size: 'small' }}
               renderItem={(item) => (
                 <List.Item extra={objectButton(item)}>
                   <List.Item.Meta
@@ -74,7 +76,7 @@ export function PublicationPage() {
           ) : (
             <Table<Item>
               size="small" rowKey="number" dataSource={list.data?.items ?? []} data-testid="public-list" loading={list.isFetching}
-              pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+              pagination={pagination}
               columns={[
                 { title: t('public.rank'), dataIndex: 'rank', width: 70 },
                 { title: t('public.number'), dataIndex: 'number', width: 150 },
